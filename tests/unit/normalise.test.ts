@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  normaliseClassification,
+  normaliseDate,
+  normaliseDocNumber,
+  normaliseLabel,
+  normaliseUrgency,
+} from '@/utils/normalise';
+
+describe('normalising what the page shows', () => {
+  it.each([
+    ['来 文 单 位：', '来文单位'],
+    ['密\u3000\u3000级', '密级'],
+    ['*文件标题:', '文件标题'],
+    ['\u00a0办理期限\u00a0', '办理期限'],
+  ])('label %j reads as %j', (raw, expected) => expect(normaliseLabel(raw)).toBe(expected));
+
+  it.each([
+    ['市应急发[2026]7号', '市应急发〔2026〕7号'],
+    ['厦门【2026】12号', '厦门〔2026〕12号'],
+    ['国办发（2026）1号', '国办发〔2026〕1号'],
+    ['国办发(2026)1号', '国办发〔2026〕1号'],
+    ['京政发﹝2026﹞3号', '京政发〔2026〕3号'],
+    [' 省政办发〔2026〕15号\t', '省政办发〔2026〕15号'],
+  ])('文号 %j becomes %j', (raw, expected) => expect(normaliseDocNumber(raw)).toBe(expected));
+
+  it.each([
+    ['秘密★5年', 'secret'],
+    ['机密*10年', 'confidential'],
+    ['绝密★', 'top-secret'],
+    ['内部', 'internal'],
+    ['非密', 'none'],
+  ] as const)('密级 %j is %s', (raw, expected) => expect(normaliseClassification(raw)).toBe(expected));
+
+  it.each([
+    ['特提', 'flash'],
+    ['特急', 'very-urgent'],
+    ['加急', 'urgent'],
+    ['平件', 'normal'],
+  ] as const)('紧急程度 %j is %s', (raw, expected) => expect(normaliseUrgency(raw)).toBe(expected));
+
+  it.each([
+    ['2026-11-28', '2026-11-28'],
+    ['2026-3-2 09:15', '2026-03-02'],
+    ['2026.3.2', '2026-03-02'],
+    ['2026/03/02', '2026-03-02'],
+    ['2026年3月2日', '2026-03-02'],
+  ])('date %j is %s', (raw, expected) => expect(normaliseDate(raw)).toBe(expected));
+
+  it('rejects dates that do not exist instead of rolling them over', () => {
+    expect(normaliseDate('2026-02-30')).toBeUndefined();
+    expect(normaliseDate('下周一')).toBeUndefined();
+  });
+});

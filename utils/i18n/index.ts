@@ -1,0 +1,24 @@
+import { en } from './en';
+import { zhCN, type MessageKey } from './zh-CN';
+
+export type Language = 'zh-CN' | 'en';
+export type { MessageKey };
+
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/** zh-CN unless the browser prefers English before any Chinese variant. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    if (/^zh\b/i.test(tag)) return 'zh-CN';
+    if (/^en\b/i.test(tag)) return 'en';
+  }
+  return 'zh-CN';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function createTranslator(language: Language): Translate {
+  const dictionary = DICTIONARIES[language];
+  return (key, params) =>
+    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { PRE_ENABLED_MATCHES } from './utils/portals';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // The test flavour (`--mode test`) is the same extension; both are limited to the
+    // sample portal's origins until portals can be enabled at run time.
+    host_permissions: PRE_ENABLED_MATCHES,
+    permissions: [],
+  },
+});
