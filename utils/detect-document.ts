@@ -51,11 +51,12 @@ const fieldByLabel = new Map<string, keyof DetectedFields>(
   Object.entries(LABELS).flatMap(([field, labels]) => labels.map((l) => [l, field as keyof DetectedFields])),
 );
 
+// Tag names rather than `instanceof`: the document may come from another realm (a frame, jsdom).
 function valueOf(cell: Element): string {
   const control = cell.querySelector('input:not([type=hidden]), select, textarea');
-  if (control instanceof HTMLSelectElement) return control.selectedOptions[0]?.textContent ?? '';
-  if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control.value;
-  return cell.textContent ?? '';
+  if (!control) return cell.textContent ?? '';
+  if (control.tagName === 'SELECT') return (control as HTMLSelectElement).selectedOptions[0]?.textContent ?? '';
+  return (control as HTMLInputElement | HTMLTextAreaElement).value;
 }
 
 /** Label cell → value cell pairs (`<th>`/`td.label` followed by its sibling cell). */

@@ -1,0 +1,90 @@
+/**
+ * `npm run demo`: the sample portal plus Chromium with DocTrail loaded.
+ * With a display it stays open for you to try; without one (headless, CI) it walks the
+ * clerk's flow, prints each step and saves screenshots to demo-output/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startPortal } from '../sample-portal/server';
+import { launchWithExtension, openPopup, overlayIn } from '../tests/support/extension-browser';
+
+const OUT = resolve('demo-output');
+const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+
+let step = 0;
+function say(text: string): void {
+  console.log(`[demo ${String(++step).padStart(2, '0')}] ${text}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const file = resolve(OUT, `${name}.png`);
+  await page.screenshot({ path: file });
+  say(`  screenshot → ${file}`);
+}
+
+async function walkThrough(portalUrl: string): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  const browser = await launchWithExtension();
+  say(`Chromium started with DocTrail (extension id ${browser.extensionId})`);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(portalUrl);
+    say('Portal home (not a document page): DocTrail stays out of the way');
+    await page.waitForTimeout(1000);
+    say(`  overlays on the home page: ${await page.locator('doctrail-overlay').count()}`);
+    await shot(page, '01-portal-home');
+
+    await page.goto(portalUrl + 'doc-detail.html');
+    const overlay = overlayIn(page);
+    await overlay.locator('.dt-primary').waitFor();
+    say(`Opened 收文处理笺: overlay kind "${await overlay.getAttribute('data-kind')}", title "${await overlay.locator('.dt-title').textContent()}"`);
+    await shot(page, '02-detail-not-registered');
+
+    await overlay.locator('.dt-primary').click();
+    await overlay.locator('.dt-regno').waitFor();
+    say(`Clicked 登记: registered as ${await overlay.locator('.dt-regno').textContent()}`);
+    await shot(page, '03-detail-registered');
+
+    await page.goto(portalUrl + 'shell.html');
+    const frameOverlay = overlayIn(page.frame({ name: 'mainFrame' })!);
+    await frameOverlay.locator('.dt-primary').waitFor();
+    say(`OA shell with the document in an iframe: overlay inside the frame, kind "${await frameOverlay.getAttribute('data-kind')}"`);
+    await shot(page, '04-iframe-shell');
+
+    await page.goto(portalUrl + 'todo.html');
+    await overlayIn(page).locator('.dt-title').waitFor();
+    say(`待办 list: ${await overlayIn(page).locator('.dt-title').textContent()}`);
+    await shot(page, '05-todo-list');
+
+    const popup = await openPopup(browser);
+    await popup.setViewportSize({ width: 360, height: 360 });
+    await popup.locator('[data-testid=count-in-progress]').waitFor();
+    say(
+      `Popup: 在办 ${await popup.locator('[data-testid=count-in-progress] .value').textContent()}, ` +
+        `逾期 ${await popup.locator('[data-testid=count-overdue] .value').textContent()}, ` +
+        `latest: ${(await popup.locator('.latest .regno').allTextContents()).join(', ')}`,
+    );
+    await shot(popup, '06-popup');
+  } finally {
+    await browser.close(true);
+  }
+}
+
+const portal = await startPortal();
+say(`Sample portal running at ${portal.url}`);
+if (interactive) {
+  const browser = await launchWithExtension({ headless: false });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(portal.url);
+  say('Chromium is open with DocTrail loaded: open a document, press 登记, click the toolbar icon. Ctrl+C ends the demo.');
+  browser.context.on('close', () => void portal.close().then(() => process.exit(0)));
+  process.on('SIGINT', () => void browser.close(true).then(() => portal.close()).then(() => process.exit(0)));
+} else {
+  try {
+    await walkThrough(portal.url);
+    say(`Done. Screenshots are in ${OUT}`);
+  } finally {
+    await portal.close();
+  }
+}
