@@ -5,7 +5,7 @@ import { PRE_ENABLED_MATCHES } from './utils/portals';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -13,5 +13,7 @@ export default defineConfig({
     // sample portal's origins until portals can be enabled at run time.
     host_permissions: PRE_ENABLED_MATCHES,
     permissions: [],
-  },
+    // Firefox keeps an extension's IndexedDB only under a stable add-on id.
+    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'doctrail@doctrail.local' } } }),
+  }),
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocumentDraft, DocumentRecord } from '@/utils/document-schema';
 import type { PageKind } from '@/utils/detect-document';
-import type { Corner } from '@/utils/overlay-placement';
+import type { Placement } from '@/utils/overlay-placement';
 import type { Translate } from '@/utils/i18n';
 
 export interface OverlayBackend {
@@ -13,7 +13,7 @@ export interface OverlayProps {
   kind: Exclude<PageKind, 'none'>;
   draft: DocumentDraft | null;
   rowCount?: number;
-  corner: Corner | null;
+  placement: Placement;
   backend: OverlayBackend;
   t: Translate;
 }
@@ -25,8 +25,9 @@ type State =
   | { step: 'registered'; document: DocumentRecord }
   | { step: 'error'; message: string };
 
-export function Overlay({ kind, draft, rowCount, corner, backend, t }: OverlayProps) {
-  const [collapsed, setCollapsed] = useState(corner === null);
+export function Overlay({ kind, draft, rowCount, placement, backend, t }: OverlayProps) {
+  const [collapsed, setCollapsed] = useState(placement.startCollapsed);
+  const corner = `dt-${placement.corner}`;
   const [state, setState] = useState<State>(draft ? { step: 'checking' } : { step: 'unregistered' });
 
   useEffect(() => {
@@ -49,15 +50,15 @@ export function Overlay({ kind, draft, rowCount, corner, backend, t }: OverlayPr
 
   if (collapsed) {
     return (
-      <button type="button" class={`dt-pill dt-${corner ?? 'bottom-right'}`} onClick={() => setCollapsed(false)} aria-label={t('overlay.expand')}>
-        {t('appName')}
+      <button type="button" class={`dt-pill ${corner}`} onClick={() => setCollapsed(false)} aria-label={t('overlay.expand')}>
+        <span class="dt-brand-pill">{t('appName')}</span> {pillSummary(state, draft === null, rowCount, t)}
       </button>
     );
   }
 
   return (
     <section
-      class={`dt-panel dt-${corner ?? 'bottom-right'}`}
+      class={`dt-panel ${corner}`}
       role="region"
       aria-label={t('overlay.label')}
       onKeyDown={(e) => e.key === 'Escape' && setCollapsed(true)}
@@ -86,6 +87,13 @@ export function Overlay({ kind, draft, rowCount, corner, backend, t }: OverlayPr
       )}
     </section>
   );
+}
+
+function pillSummary(state: State, isList: boolean, rowCount: number | undefined, t: Translate): string {
+  if (isList) return t('overlay.pillList', { count: rowCount ?? 0 });
+  if (state.step === 'registered') return state.document.registrationNo;
+  if (state.step === 'unregistered') return t('overlay.notRegistered');
+  return '';
 }
 
 function Field({ label, value }: { label: string; value: string }) {

@@ -53,9 +53,13 @@ async function walkThrough(portalUrl: string): Promise<void> {
     await shot(page, '04-iframe-shell');
 
     await page.goto(portalUrl + 'todo.html');
-    await overlayIn(page).locator('.dt-title').waitFor();
-    say(`待办 list: ${await overlayIn(page).locator('.dt-title').textContent()}`);
-    await shot(page, '05-todo-list');
+    const pill = overlayIn(page).locator('.dt-pill');
+    await pill.waitFor();
+    say(`待办 list: every corner holds portal links, so DocTrail waits collapsed as "${await pill.textContent()}"`);
+    await shot(page, '05-todo-list-collapsed');
+    await pill.click();
+    say(`  expanded by the clerk: ${await overlayIn(page).locator('.dt-title').textContent()}`);
+    await shot(page, '06-todo-list-expanded');
 
     const popup = await openPopup(browser);
     await popup.setViewportSize({ width: 360, height: 360 });
@@ -65,7 +69,7 @@ async function walkThrough(portalUrl: string): Promise<void> {
         `逾期 ${await popup.locator('[data-testid=count-overdue] .value').textContent()}, ` +
         `latest: ${(await popup.locator('.latest .regno').allTextContents()).join(', ')}`,
     );
-    await shot(popup, '06-popup');
+    await shot(popup, '07-popup');
   } finally {
     await browser.close(true);
   }

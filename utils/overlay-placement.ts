@@ -31,3 +31,19 @@ export function chooseCorner(
 ): Corner | null {
   return CORNERS.find((corner) => !controls.some((c) => intersects(cornerRect(corner, panel, viewport, margin), c))) ?? null;
 }
+
+export const PANEL_SIZE = { width: 340, height: 240 };
+export const PILL_SIZE = { width: 240, height: 32 };
+
+export interface Placement {
+  corner: Corner;
+  /** True when no corner can hold the full panel without covering a control. */
+  startCollapsed: boolean;
+}
+
+/** Docks the panel where it covers nothing; failing that, the collapsed pill where it covers nothing. */
+export function placeOverlay(controls: readonly Rect[], viewport: { width: number; height: number }): Placement {
+  const panelCorner = chooseCorner(controls, PANEL_SIZE, viewport);
+  if (panelCorner) return { corner: panelCorner, startCollapsed: false };
+  return { corner: chooseCorner(controls, PILL_SIZE, viewport) ?? 'bottom-right', startCollapsed: true };
+}

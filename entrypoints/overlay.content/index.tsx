@@ -4,11 +4,9 @@ import { Overlay, type OverlayBackend } from '@/components/Overlay';
 import { ask } from '@/utils/background-client';
 import { detectDocument } from '@/utils/detect-document';
 import { createTranslator, pickLanguage } from '@/utils/i18n';
-import { chooseCorner, type Rect } from '@/utils/overlay-placement';
+import { placeOverlay, type Rect } from '@/utils/overlay-placement';
 import { PRE_ENABLED_MATCHES } from '@/utils/portals';
 import { draftFromDetection } from '@/utils/draft';
-
-const PANEL = { width: 340, height: 240 };
 
 const backend: OverlayBackend = {
   lookup: async (draft) => (await ask({ type: 'document.lookup', lookup: { docNumber: draft.docNumber, issuer: draft.issuer, sourceUrl: draft.sourceUrl } })).document,
@@ -32,7 +30,7 @@ export default defineContentScript({
     if (detection.kind === 'none') return;
     const { kind } = detection;
     const draft = draftFromDetection(detection, location.href);
-    const corner = chooseCorner(controlRects(), PANEL, { width: innerWidth, height: innerHeight });
+    const placement = placeOverlay(controlRects(), { width: innerWidth, height: innerHeight });
     const t = createTranslator(pickLanguage(navigator.languages));
 
     const ui = await createShadowRootUi(ctx, {
@@ -41,7 +39,7 @@ export default defineContentScript({
       anchor: 'body',
       onMount(container, _shadow, host) {
         host.dataset.kind = kind;
-        render(<Overlay kind={kind} draft={draft} rowCount={detection.rowCount} corner={corner} backend={backend} t={t} />, container);
+        render(<Overlay kind={kind} draft={draft} rowCount={detection.rowCount} placement={placement} backend={backend} t={t} />, container);
         return container;
       },
       onRemove(container) {

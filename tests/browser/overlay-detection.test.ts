@@ -47,6 +47,9 @@ describe('overlay on the sample portal', () => {
     const page = await open('todo.html');
     const overlay = overlayIn(page);
     await expect.poll(() => overlay.getAttribute('data-kind')).toBe('list');
+    // Every corner of this full-width list holds links, so the overlay waits as a pill.
+    await expect.poll(() => overlay.locator('.dt-pill').textContent()).toBe('文迹 本页 12 件');
+    await overlay.locator('.dt-pill').click();
     await expect.poll(() => overlay.locator('.dt-title').textContent()).toMatch(/本页列出 \d+ 件公文/);
     await page.close();
   });

@@ -42,6 +42,7 @@ export async function launchWithExtension(
       '--lang=zh-CN',
     ],
   });
+  context.setDefaultTimeout(10_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {

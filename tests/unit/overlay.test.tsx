@@ -18,7 +18,7 @@ async function mount(backend: OverlayBackend, title = draft().title) {
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    render(<Overlay kind="detail" draft={draft({ title })} corner="bottom-right" backend={backend} t={t} />, root);
+    render(<Overlay kind="detail" draft={draft({ title })} placement={{ corner: 'bottom-right', startCollapsed: false }} backend={backend} t={t} />, root);
   });
   await act(() => new Promise((settled) => setTimeout(settled, 0))); // let the register lookup answer
   return root;
@@ -49,6 +49,23 @@ describe('overlay', () => {
     });
     expect(register).not.toHaveBeenCalled();
     expect(root.textContent).toContain('此文尚未登记');
+  });
+
+  it('starts as a pill that still tells the status when the page has no free corner, and expands on click', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <Overlay kind="detail" draft={draft()} placement={{ corner: 'top-left', startCollapsed: true }} backend={{ lookup: async () => record(), register: vi.fn() }} t={t} />,
+        root,
+      );
+    });
+    await act(() => new Promise((settled) => setTimeout(settled, 0)));
+    const pill = root.querySelector<HTMLButtonElement>('.dt-pill.dt-top-left')!;
+    expect(pill.textContent).toBe('文迹 收〔2026〕0001号');
+    expect(root.querySelector('.dt-panel')).toBeNull();
+    await act(async () => pill.click());
+    expect(root.querySelector('.dt-panel .dt-regno')?.textContent).toBe('收〔2026〕0001号');
   });
 
   it('says why a lookup failed', async () => {

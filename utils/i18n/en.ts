@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'overlay.docNumber': 'Doc. no.',
   'overlay.issuer': 'Issuer',
   'overlay.deadline': 'Deadline',
+  'overlay.pillList': '{count} on this page',
   'overlay.listCount': '{count} documents listed on this page',
   'overlay.error': 'Not done: {message}',
   'popup.title': 'DocTrail · Register',

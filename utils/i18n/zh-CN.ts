@@ -16,6 +16,7 @@ export const zhCN = {
   'overlay.docNumber': '文号',
   'overlay.issuer': '来文单位',
   'overlay.deadline': '办理期限',
+  'overlay.pillList': '本页 {count} 件',
   'overlay.listCount': '本页列出 {count} 件公文',
   'overlay.error': '操作未完成：{message}',
   'popup.title': '文迹 · 公文台账',
