@@ -6,7 +6,7 @@ import {
   normaliseLabel,
   normaliseText,
   normaliseUrgency,
-} from './normalise';
+} from './page-analysis/normalise';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
 

@@ -5,7 +5,7 @@ import {
   normaliseDocNumber,
   normaliseLabel,
   normaliseUrgency,
-} from '@/utils/normalise';
+} from '@/utils/page-analysis/normalise';
 
 describe('normalising what the page shows', () => {
   it.each([

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scorePage, summariseScores, type Expected } from '@/utils/page-analysis/corpus-score';
+import { analyzeHtmlFile } from '../../tools/analyze-file';
+
+const DIR = join(import.meta.dirname, '../fixtures/pages');
+const pages = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .map((file) => ({
+    file,
+    expected: JSON.parse(readFileSync(join(DIR, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected,
+  }));
+
+describe('page analysis over the fixture corpus', () => {
+  const results = pages.map(({ file, expected }) => {
+    const actual = analyzeHtmlFile(join(DIR, file), expected.url);
+    return { file, expected, actual, score: scorePage(expected, actual) };
+  });
+  const summary = summariseScores(results);
+
+  it('has the corpus the quality bar is measured on: 40+ document pages, 12+ negative pages', () => {
+    expect(pages.filter((p) => p.expected.kind !== 'none').length).toBeGreaterThanOrEqual(40);
+    expect(pages.filter((p) => p.expected.kind === 'none').length).toBeGreaterThanOrEqual(12);
+    for (const kind of ['registration', 'detail', 'circulation', 'list'] as const) {
+      expect(pages.filter((p) => p.expected.kind === kind).length, kind).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('recognises the kind of at least 95% of pages and never sees a document on a negative page', () => {
+    const wrong = results.filter((r) => !r.score.kindCorrect).map((r) => `${r.file}: ${r.expected.kind} → ${r.actual.kind}`);
+    expect(summary.negativeDetections, wrong.join('\n')).toBe(0);
+    expect(summary.kindAccuracy, wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('extracts fields with F1 of at least 0.95', () => {
+    const mistakes = results.flatMap((r) => r.score.mistakes.map((m) => `${r.file} ${m}`));
+    expect(summary.f1, mistakes.slice(0, 30).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('explains every field it found with the label or cue it came from', () => {
+    for (const r of results) {
+      for (const field of Object.keys(r.actual.fields)) {
+        expect(r.actual.evidence.fields[field as keyof typeof r.actual.fields], `${r.file} ${field}`).toMatchObject({
+          strategy: expect.any(String),
+          label: expect.any(String),
+        });
+      }
+    }
+  });
+});

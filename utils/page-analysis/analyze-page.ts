@@ -1,0 +1,131 @@
+import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
+import { isEditable } from './dom';
+import { contextYear, fieldValue } from './field-values';
+import { controlHints, scanPage } from './label-pairs';
+import { findListTable, type ListTable } from './list-rows';
+import { redHeaderFields } from './red-header';
+import { KIND_CUES, NEGATIVE_CUES, type FieldKey } from './vocabulary';
+
+export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
+export type PageFields = Partial<Record<FieldKey, string>>;
+
+export interface FieldEvidence {
+  strategy: Strategy;
+  label: string;
+  where: string;
+  raw: string;
+}
+
+export interface PageAnalysis {
+  kind: PageKind;
+  fields: PageFields;
+  rows?: PageFields[];
+  /** 0–1: how sure the kind is. */
+  confidence: number;
+  evidence: { kind: string[]; fields: Partial<Record<FieldKey, FieldEvidence>> };
+}
+
+const CORE_FIELDS: readonly FieldKey[] = ['docNumber', 'title', 'issuer', 'classification', 'urgency', 'receivedDate', 'deadline', 'registrationNo', 'copies', 'copyNumber', 'documentDate'];
+
+function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; evidence: Partial<Record<FieldKey, FieldEvidence>>; editable: number } {
+  const year = contextYear(candidates);
+  const fields: PageFields = {};
+  const evidence: Partial<Record<FieldKey, FieldEvidence>> = {};
+  const strength: Partial<Record<FieldKey, number>> = {};
+  let editable = 0;
+  const accept = (field: FieldKey, value: string, c: Candidate) => {
+    if ((strength[field] ?? 0) >= STRATEGY_STRENGTH[c.strategy]) return;
+    fields[field] = value;
+    strength[field] = STRATEGY_STRENGTH[c.strategy];
+    evidence[field] = { strategy: c.strategy, label: c.label, where: c.where, raw: c.raw.trim().slice(0, 200) };
+  };
+  for (const c of candidates) {
+    const value = fieldValue(c.field, c.raw, year);
+    if (!value) continue;
+    if (c.editable) editable++;
+    accept(c.field, value, c);
+    // `秘密★5年` in a 密级 cell also gives the 保密期限.
+    if (c.field === 'classification') {
+      const period = fieldValue('classificationPeriod', c.raw);
+      if (period) accept('classificationPeriod', period, c);
+    }
+  }
+  return { fields, evidence, editable };
+}
+
+function cueText(doc: Document): string {
+  const parts = [doc.title];
+  for (const el of doc.querySelectorAll('h1, h2, h3, h4, caption, legend, .title, [class*=title i]')) {
+    parts.push((el.textContent ?? '').slice(0, 80));
+    if (parts.length > 40) break;
+  }
+  return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+function classify(doc: Document, fields: PageFields, editable: number, list: ListTable | undefined): { kind: PageKind; cues: string[] } {
+  const cues = cueText(doc);
+  const found = CORE_FIELDS.filter((f) => fields[f]);
+  const cueHits = (Object.keys(KIND_CUES) as (keyof typeof KIND_CUES)[]).filter((k) => KIND_CUES[k].test(cues));
+  const evidence = [`fields: ${found.join(', ') || 'none'}`, `cues: ${cueHits.join(', ') || 'none'}`];
+  if (doc.querySelector('input[type=password]')) return { kind: 'none', cues: [...evidence, 'password field: a login or account page'] };
+  if (NEGATIVE_CUES.test(cues)) return { kind: 'none', cues: [...evidence, `negative cue: ${NEGATIVE_CUES.exec(cues)![0]}`] };
+  const isDocument = (fields.title || fields.docNumber) && found.length >= 3;
+  if (list && (!isDocument || list.rows.length >= 3)) return { kind: 'list', cues: [...evidence, `list of ${list.rows.length} rows`] };
+  if (!isDocument) return { kind: 'none', cues: evidence };
+  if (cueHits.includes('circulation')) return { kind: 'circulation', cues: evidence };
+  // A read-only view of a 收文登记 workflow is still a view: registration means a form being filled in.
+  if (editable * 2 >= found.length || (cueHits.includes('registration') && editable > 0)) return { kind: 'registration', cues: [...evidence, `${editable} editable fields`] };
+  return { kind: 'detail', cues: evidence };
+}
+
+/** A title cell's link holds the title; badges beside it (`new`, `急`) are not part of it. */
+function cellText(cell: Element, field: FieldKey): string {
+  const link = field === 'title' ? cell.querySelector('a') : null;
+  if (!link) return cell.textContent ?? '';
+  const text = link.textContent ?? '';
+  const full = link.getAttribute('title');
+  return full && /…|\.\.\.$/.test(text) ? full : text;
+}
+
+function listRows(list: ListTable): PageFields[] {
+  return list.rows.map((cells) => {
+    const row: PageFields = {};
+    const candidates: Candidate[] = [];
+    for (const [index, field] of list.columns) {
+      const cell = cells[index];
+      if (cell) candidates.push({ field, raw: cellText(cell, field), strategy: 'label-cell', label: '', where: '', editable: isEditable(cell) });
+    }
+    const year = contextYear(candidates);
+    for (const c of candidates) {
+      const value = fieldValue(c.field, c.raw, year);
+      if (value) row[c.field] = value;
+    }
+    return row;
+  });
+}
+
+/** What kind of page this is and the document's fields, from the page alone. Pure: reads the DOM, changes nothing. */
+export function analyzePage(doc: Document, url: string): PageAnalysis {
+  void url;
+  const root = doc.body;
+  if (!root) return { kind: 'none', fields: {}, confidence: 1, evidence: { kind: ['no body'], fields: {} } };
+  const scan = scanPage(root);
+  const list = findListTable(scan.headerRows);
+  const candidates = scan.candidates;
+  let resolved = resolveFields([...candidates, ...controlHints(root)]);
+  if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
+    for (const line of scan.docNumberLines) {
+      const redHeader = redHeaderFields(line.block, line.docNumber);
+      if (!redHeader.length) continue;
+      resolved = resolveFields([...candidates, ...redHeader, ...controlHints(root)]);
+      break;
+    }
+  }
+  const { kind, cues } = classify(doc, resolved.fields, resolved.editable, list);
+  if (kind === 'list') {
+    return { kind, fields: {}, rows: listRows(list!), confidence: 0.9, evidence: { kind: cues, fields: {} } };
+  }
+  if (kind === 'none') return { kind, fields: {}, confidence: 0.9, evidence: { kind: cues, fields: {} } };
+  const count = CORE_FIELDS.filter((f) => resolved.fields[f]).length;
+  return { kind, fields: resolved.fields, confidence: Math.round(Math.min(1, 0.4 + count * 0.06) * 100) / 100, evidence: { kind: cues, fields: resolved.evidence } };
+}

@@ -1,0 +1,64 @@
+import type { Candidate } from './candidates';
+import {
+  classificationPeriod,
+  findDocNumber,
+  normaliseClassification,
+  normaliseDate,
+  normaliseDigits,
+  normaliseDocNumber,
+  normaliseText,
+  normaliseTitle,
+  normaliseUrgency,
+} from './normalise';
+import type { FieldKey } from './vocabulary';
+
+const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
+
+/** A candidate's value in its stored form, or undefined when the text is not a plausible value of that field. */
+export function fieldValue(field: FieldKey, raw: string, contextYear?: number): string | undefined {
+  const text = normaliseText(raw);
+  if (!text || /^(请选择|请输入|--+|—+|\/)$/.test(text)) return undefined;
+  if (text === '无' && field !== 'classification') return undefined;
+  switch (field) {
+    case 'docNumber':
+      return normaliseDocNumber(text) ?? findDocNumber(text);
+    case 'registrationNo':
+      return text.length <= 40 && /\d/.test(text) ? text.replace(/\s+/g, '') : undefined;
+    case 'title': {
+      const title = normaliseTitle(text);
+      return title && title.length >= 4 && title.length <= 200 && !normaliseDocNumber(title) ? title : undefined;
+    }
+    case 'issuer':
+      return text.length >= 2 && text.length <= 60 && !/^\d+$/.test(text) && !/[〔\[【]\d{4}/.test(text) ? text : undefined;
+    case 'classification':
+      return normaliseClassification(text);
+    case 'classificationPeriod': {
+      const compact = text.replace(/\s+/g, '');
+      return classificationPeriod(compact) ?? (/^(\d+|[一二三四五六七八九十]+)(年|个月)$|^长期$/.test(compact) ? compact : undefined);
+    }
+    case 'urgency':
+      return normaliseUrgency(text);
+    case 'copyNumber':
+    case 'copies':
+      return text.length <= 12 ? normaliseDigits(text) : undefined;
+    default:
+      return DATE_FIELDS.has(field) ? normaliseDate(text, contextYear) : undefined;
+  }
+}
+
+/** The year a relative date (`12月10日前`) belongs to: the 文号's year, else any full date's. */
+export function contextYear(candidates: readonly Candidate[]): number | undefined {
+  for (const c of candidates) {
+    if (c.field === 'docNumber') {
+      const year = /〔(\d{4})〕/.exec(fieldValue('docNumber', c.raw) ?? '')?.[1];
+      if (year) return Number(year);
+    }
+  }
+  for (const c of candidates) {
+    if (DATE_FIELDS.has(c.field)) {
+      const date = normaliseDate(c.raw);
+      if (date) return Number(date.slice(0, 4));
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,191 @@
+import type { Candidate, Strategy } from './candidates';
+import { describeElement, isEditable, isTag, readValue, textNodes } from './dom';
+import { normaliseLabel } from './normalise';
+import { docNumberLine } from './red-header';
+import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, type FieldKey } from './vocabulary';
+
+const MAX_LABEL_CHARS = 24;
+
+/** The outermost element whose whole text is the label (`<td><b>文号</b>：</td>` → the td). */
+function labelElement(text: Text): Element | null {
+  let element = text.parentElement;
+  const label = normaliseLabel(text.data);
+  // Climb only through wrappers that hold nothing else (`<td><b>文号</b>：</td>`), never into a row or field group.
+  while (element?.parentElement && element.parentElement.childElementCount === 1 && !isTag(element.parentElement, 'BODY', 'TR', 'TBODY', 'TABLE', 'DL', 'FORM')) {
+    const parentText = element.parentElement.textContent ?? '';
+    if (parentText.length > MAX_LABEL_CHARS + 8 || normaliseLabel(parentText) !== label) break;
+    element = element.parentElement;
+  }
+  return element;
+}
+
+function candidate(field: FieldKey, raw: string, strategy: Strategy, label: string, at: Element, editable = false): Candidate {
+  return { field, raw, strategy, label, where: describeElement(at), editable };
+}
+
+function cellIndex(cell: Element): number {
+  let index = 0;
+  for (const sibling of cell.parentElement?.children ?? []) {
+    if (sibling === cell) return index;
+    index += Number(sibling.getAttribute('colspan') ?? 1) || 1;
+  }
+  return -1;
+}
+
+function cellAt(row: Element, index: number): Element | undefined {
+  let position = 0;
+  for (const cell of row.children) {
+    if (position === index) return cell;
+    position += Number(cell.getAttribute('colspan') ?? 1) || 1;
+  }
+  return undefined;
+}
+
+function labelsInRow(row: Element): number {
+  let count = 0;
+  for (const cell of row.children) if (fieldForLabel((cell.textContent ?? '').trim())) count++;
+  return count;
+}
+
+/** Rows after `row` in its table section (and the following tbody when `row` is in thead). */
+function rowsAfter(row: Element): Element[] {
+  const rows: Element[] = [];
+  for (let next = row.nextElementSibling; next; next = next.nextElementSibling) if (isTag(next, 'TR')) rows.push(next);
+  const section = row.parentElement;
+  if (section && isTag(section, 'THEAD')) {
+    const body = section.nextElementSibling;
+    if (body && isTag(body, 'TBODY')) rows.push(...[...body.children].filter((r) => isTag(r, 'TR')));
+  }
+  return rows;
+}
+
+/**
+ * A label whose sibling cells are labels too is a header row: with exactly one row of values below it
+ * the values are read from there; with more rows it is a list, which `list-rows` reads.
+ */
+/** Mostly labels: a row of column headings rather than label/value pairs. */
+function isHeaderRow(row: Element): boolean {
+  const filled = [...row.children].filter((cell) => (cell.textContent ?? '').trim() || cell.querySelector('input, select, textarea')).length;
+  const labels = labelsInRow(row);
+  return labels >= 2 && labels * 2 > filled;
+}
+
+function isValueRow(row: Element): boolean {
+  return [...row.children].every((cell) => isTag(cell, 'TD')) && labelsInRow(row) === 0;
+}
+
+/**
+ * A row of headings (labels, or `<th>` cells) with exactly one row of values below it: the stacked
+ * layout. More value rows of the same width make it a table of records (a list, a 传阅 record).
+ */
+function valueBelow(cell: Element): Element | null | 'list' {
+  const row = cell.parentElement;
+  if (!row || !isTag(row, 'TR')) return null;
+  const allHeadings = row.children.length >= 2 && [...row.children].every((c) => isTag(c, 'TH'));
+  if (!allHeadings && !isHeaderRow(row)) return null;
+  const [first, second] = rowsAfter(row);
+  if (!first || !isValueRow(first)) return null;
+  if (second && isValueRow(second) && second.children.length === first.children.length) return 'list';
+  return cellAt(first, cellIndex(cell)) ?? null;
+}
+
+function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[]): void {
+  if (isTag(label, 'LABEL') && label.getAttribute('for')) {
+    const target = label.ownerDocument.getElementById(label.getAttribute('for')!);
+    if (target) out.push(candidate(field, readValue(target), 'label-for', labelText, target, isEditable(target)));
+    return;
+  }
+  if (isTag(label, 'TD', 'TH')) {
+    const below = valueBelow(label);
+    if (below === 'list') return;
+    if (below) return void out.push(candidate(field, readValue(below), 'label-below', labelText, below, isEditable(below)));
+  }
+  const nextText = label.nextSibling;
+  if (nextText?.nodeType === 3 && (nextText.textContent ?? '').replace(/[\s:：\u00a0\u3000]/g, '')) {
+    out.push(candidate(field, (nextText.textContent ?? '').replace(/^[\s:：\u00a0\u3000]+/, ''), 'label-sibling', labelText, label));
+    return;
+  }
+  const value = label.nextElementSibling ?? label.parentElement?.nextElementSibling;
+  if (!value || fieldForLabel((value.textContent ?? '').trim())) return;
+  const strategy: Strategy = isTag(label, 'TD', 'TH') || isTag(label, 'DT') ? 'label-cell' : 'label-sibling';
+  out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
+}
+
+const ALL_LABELS = Object.values(FIELD_LABELS)
+  .flat()
+  .sort((a, b) => b.length - a.length);
+const INLINE = new RegExp(`(?:^|[\\s\\u3000|｜，,；;])(${ALL_LABELS.join('|')})\\s*[:：]`, 'g');
+
+/** `文号：XX〔2026〕3号　　密级：秘密` inside one text node. */
+function inlinePairs(text: Text, out: Candidate[]): void {
+  const data = text.data;
+  if (data.length > 240 || !/[:：]/.test(data)) return;
+  const hits = [...data.matchAll(INLINE)];
+  hits.forEach((hit, i) => {
+    const start = hit.index! + hit[0].length;
+    const end = i + 1 < hits.length ? hits[i + 1]!.index! : data.length;
+    let raw = data.slice(start, end).replace(/[\s\u3000，,；;|｜]+$/, '');
+    // `密级：<span>秘密</span>`: the last label's value may be the next element.
+    if (!raw.trim() && i === hits.length - 1 && text.nextSibling) raw = text.nextSibling.textContent ?? '';
+    const field = fieldForLabel(hit[1]!);
+    if (field && raw.trim()) out.push(candidate(field, raw, 'inline-text', hit[1]!, text.parentElement!));
+  });
+}
+
+export interface PageScan {
+  /** Every label → value pair the page shows, in document order. */
+  candidates: Candidate[];
+  /** Elements holding two or more labels: column headers of a list, or rows of label cells. */
+  headerRows: Set<Element>;
+  /** Blocks that are a 文号 and nothing else: the 发文字号 line of a red-header document (first few). */
+  docNumberLines: { block: Element; docNumber: string }[];
+}
+
+/** One pass over the page's text. */
+export function scanPage(root: Element): PageScan {
+  const candidates: Candidate[] = [];
+  const labelParents = new Map<Element, number>();
+  const docNumberLines: PageScan['docNumberLines'] = [];
+  for (const text of textNodes(root)) {
+    const trimmed = text.data.trim();
+    if (!trimmed) continue;
+    if (trimmed.length <= MAX_LABEL_CHARS) {
+      const field = fieldForLabel(trimmed);
+      const label = field && labelElement(text);
+      if (field && label) {
+        fromLabel(field, trimmed, label, candidates);
+        const cell = label.parentElement && isTag(label.parentElement, 'TR') ? label : (label.closest('th, td') ?? label);
+        if (cell.parentElement) labelParents.set(cell.parentElement, (labelParents.get(cell.parentElement) ?? 0) + 1);
+        continue;
+      }
+    }
+    if (docNumberLines.length < 3 && trimmed.endsWith('号')) {
+      const line = docNumberLine(text);
+      if (line && !docNumberLines.some((l) => l.block === line.block)) docNumberLines.push(line);
+    }
+    inlinePairs(text, candidates);
+  }
+  const headerRows = new Set([...labelParents].filter(([, count]) => count >= 2).map(([row]) => row));
+  return { candidates, headerRows, docNumberLines };
+}
+
+const PROMPT_WORDS = /^(请输入|请选择|请填写|输入|选择)/;
+
+/** Controls with no visible label: their placeholder, then their name or id. */
+export function controlHints(root: Element): Candidate[] {
+  const out: Candidate[] = [];
+  for (const control of root.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    const value = readValue(control);
+    if (!value.trim()) continue;
+    const placeholder = control.getAttribute('placeholder');
+    const byPlaceholder = placeholder && fieldForLabel(placeholder.replace(PROMPT_WORDS, ''));
+    if (byPlaceholder) {
+      out.push(candidate(byPlaceholder, value, 'placeholder', placeholder!, control, isEditable(control)));
+      continue;
+    }
+    const name = `${control.getAttribute('name') ?? ''} ${control.id}`;
+    const byName = FIELD_NAME_HINTS.find(([pattern]) => pattern.test(name))?.[1];
+    if (byName) out.push(candidate(byName, value, 'name-hint', name.trim(), control, isEditable(control)));
+  }
+  return out;
+}

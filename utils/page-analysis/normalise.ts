@@ -1,0 +1,129 @@
+import type { Classification, Urgency } from '../document-schema';
+
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Label text as a clerk would read it: no spaces (ASCII, full-width, nbsp), no `*` marker, no trailing colon. */
+export function normaliseLabel(text: string): string {
+  return text.replace(SPACES, '').replace(/^[*＊]+|[*＊]+$/g, '').replace(/[:：]+$/, '').replace(/^[*＊]+/, '');
+}
+
+export function normaliseText(text: string): string {
+  return text.replace(SPACES, ' ').trim();
+}
+
+export function normaliseTitle(text: string): string | undefined {
+  const collapsed = normaliseText(text);
+  return collapsed.length >= 2 ? collapsed : undefined;
+}
+
+const OPEN = '[\\[(（【﹝〔［]';
+const CLOSE = '[\\])）】﹞〕］]';
+const DOC_NUMBER = new RegExp(`^(.{0,30}?)${OPEN}((?:19|20)\\d{2})${CLOSE}(第?\\d{1,5}号)$`);
+
+/** 文号 with its year in 〔〕, whatever brackets the page used: `市应急发[2026]7号` → `市应急发〔2026〕7号`. */
+export function normaliseDocNumber(text: string): string | undefined {
+  const compact = text.replace(SPACES, '');
+  const match = DOC_NUMBER.exec(compact);
+  return match ? `${match[1]}〔${match[2]}〕${match[3]}` : undefined;
+}
+
+/** Finds a 文号 inside longer text (e.g. `省政办发〔2026〕15号 签发人：王某`). */
+export function findDocNumber(text: string): string | undefined {
+  const match = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,20}${OPEN}(?:19|20)\\d{2}${CLOSE}第?\\d{1,5}号`).exec(text.replace(SPACES, ''));
+  return match ? normaliseDocNumber(match[0]) : undefined;
+}
+
+const CLASSIFICATIONS: [RegExp, Classification][] = [
+  [/绝密/, 'top-secret'],
+  [/机密/, 'confidential'],
+  [/秘密/, 'secret'],
+  [/内部/, 'internal'],
+  [/非密|公开|不涉密|非涉密/, 'none'],
+];
+
+/** One level, or undefined — text naming several levels (`公开/内部/秘密`) describes a choice, not a document. */
+function onlyOne<T>(text: string, table: [RegExp, T][]): T | undefined {
+  const hits = table.filter(([pattern]) => pattern.test(text));
+  return hits.length === 1 ? hits[0]![1] : undefined;
+}
+
+export function normaliseClassification(text: string): Classification | undefined {
+  const compact = text.replace(SPACES, '');
+  if (/^(非密|公开|无|普通|不涉密|非涉密)$/.test(compact)) return 'none';
+  if (/^内部(公开|资料|文件)?$/.test(compact)) return 'internal';
+  return onlyOne(compact, CLASSIFICATIONS);
+}
+
+/** 保密期限 from `秘密★5年`, `机密*10年`, `绝密★长期`: what follows the star; undefined when none is given. */
+export function classificationPeriod(text: string): string | undefined {
+  const match = /(?:绝密|机密|秘密)\s*[★*＊☆]\s*([0-9一二三四五六七八九十]+\s*(?:年|个月|月)|长期)/.exec(text);
+  return match ? match[1]!.replace(SPACES, '') : undefined;
+}
+
+const URGENCIES: [RegExp, Urgency][] = [
+  [/特提/, 'flash'],
+  [/特急/, 'very-urgent'],
+  [/加急|急件|紧急|^急$/, 'urgent'],
+  [/平急|普通|平件|一般|^平$/, 'normal'],
+];
+
+export function normaliseUrgency(text: string): Urgency | undefined {
+  return onlyOne(text.replace(SPACES, ''), URGENCIES);
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, Ｏ: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function chineseYear(text: string): number | undefined {
+  let value = 0;
+  for (const ch of text) {
+    const digit = CN_DIGITS[ch];
+    if (digit === undefined) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** 一 … 三十一 (also 廿, 卅) as a number. */
+function chineseSmall(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const match = /^([一二三四五六七八九]|廿|卅)?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!match || text === '') return undefined;
+  const [, head, ten, unit] = match;
+  const unitValue = unit ? CN_DIGITS[unit]! : 0;
+  if (head === '廿') return 20 + unitValue;
+  if (head === '卅') return 30 + unitValue;
+  if (ten) return (head ? CN_DIGITS[head]! : 1) * 10 + unitValue;
+  return head ? CN_DIGITS[head] : undefined;
+}
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1949 || y > 2100 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * `2026-3-2 09:15`, `2026.3.2`, `2026/03/02`, `20260302`, `2026年3月2日`, `二〇二六年三月二日` → `2026-03-02`;
+ * `3月10日前` takes `contextYear`. Anything else, or a day that does not exist → undefined.
+ */
+export function normaliseDate(text: string, contextYear?: number): string | undefined {
+  const numeric = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)/.exec(text);
+  const compact = text.replace(SPACES, '');
+  if (numeric) return isoDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+  const packed = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(compact);
+  if (packed) return isoDate(Number(packed[1]), Number(packed[2]), Number(packed[3]));
+  const chinese = /([〇零一二三四五六七八九OＯo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
+  if (chinese) {
+    const [y, m, d] = [chineseYear(chinese[1]!), chineseSmall(chinese[2]!), chineseSmall(chinese[3]!)];
+    return y && m && d ? isoDate(y, m, d) : undefined;
+  }
+  const monthDay = /^(\d{1,2})月(\d{1,2})日(?:前|之前|以前)?$/.exec(compact);
+  if (monthDay && contextYear) return isoDate(contextYear, Number(monthDay[1]), Number(monthDay[2]));
+  return undefined;
+}
+
+/** 份数 / 份号: the digits (`3份` → `3`, `第000123号` → `000123`). */
+export function normaliseDigits(text: string): string | undefined {
+  const match = /\d+/.exec(text.replace(SPACES, ''));
+  return match?.[0];
+}
