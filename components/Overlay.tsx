@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocumentDraft, DocumentRecord } from '@/utils/document-schema';
-import type { PageKind } from '@/utils/detect-document';
+import type { PageKind } from '@/utils/page-analysis/analyze-page';
 import type { Placement } from '@/utils/overlay-placement';
 import type { Translate } from '@/utils/i18n';
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const PAGES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), 'pages');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+  // No charset: each page declares its own in a <meta>, as GBK portals do.
+  '.html': 'text/html',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',

@@ -2,16 +2,18 @@ import '@/components/overlay.css';
 import { render } from 'preact';
 import { Overlay, type OverlayBackend } from '@/components/Overlay';
 import { ask } from '@/utils/background-client';
-import { detectDocument } from '@/utils/detect-document';
+import { draftFromAnalysis } from '@/utils/draft';
 import { createTranslator, pickLanguage } from '@/utils/i18n';
 import { placeOverlay, type Rect } from '@/utils/overlay-placement';
+import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { PRE_ENABLED_MATCHES } from '@/utils/portals';
-import { draftFromDetection } from '@/utils/draft';
 
 const backend: OverlayBackend = {
-  lookup: async (draft) => (await ask({ type: 'document.lookup', lookup: { docNumber: draft.docNumber, issuer: draft.issuer, sourceUrl: draft.sourceUrl } })).document,
+  lookup: async ({ docNumber, issuer, sourceUrl }) => (await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } })).document,
   register: async (draft) => (await ask({ type: 'document.register', draft })).document,
 };
+
+const HOST = 'doctrail-overlay';
 
 function controlRects(): Rect[] {
   const selector = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [onclick]';
@@ -20,32 +22,73 @@ function controlRects(): Rect[] {
     .filter((r) => r.width > 0 && r.height > 0);
 }
 
+/** Only changes to the portal's own page matter, not the overlay being mounted. */
+function isOwnMutation(records: MutationRecord[]): boolean {
+  return records.every(
+    (r) => (r.target as Element).localName === HOST || [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName.toLowerCase() === HOST),
+  );
+}
+
 export default defineContentScript({
   matches: PRE_ENABLED_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const detection = detectDocument(document);
-    if (detection.kind === 'none') return;
-    const { kind } = detection;
-    const draft = draftFromDetection(detection, location.href);
-    const placement = placeOverlay(controlRects(), { width: innerWidth, height: innerHeight });
     const t = createTranslator(pickLanguage(navigator.languages));
+    let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
+    let shown = '';
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'doctrail-overlay',
-      position: 'inline',
-      anchor: 'body',
-      onMount(container, _shadow, host) {
-        host.dataset.kind = kind;
-        render(<Overlay kind={kind} draft={draft} rowCount={detection.rowCount} placement={placement} backend={backend} t={t} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    async function update(): Promise<void> {
+      if (ctx.isInvalid) return;
+      const analysis = analyzePage(document, location.href);
+      const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rows?.length ?? 0, location.href]);
+      if (key === shown) return;
+      shown = key;
+      if (analysis.kind === 'none') {
+        ui?.remove();
+        ui = undefined;
+        return;
+      }
+      ui ??= await createShadowRootUi(ctx, {
+        name: HOST,
+        position: 'inline',
+        anchor: 'body',
+        onMount: (container) => container,
+        onRemove: (container) => container && render(null, container),
+      });
+      if (!ui.mounted) ui.mount();
+      ui.shadowHost.dataset.kind = analysis.kind;
+      const placement = placeOverlay(controlRects(), { width: innerWidth, height: innerHeight });
+      render(
+        <Overlay
+          key={key}
+          kind={analysis.kind}
+          draft={draftFromAnalysis(analysis, location.href)}
+          rowCount={analysis.rows?.length}
+          placement={placement}
+          backend={backend}
+          t={t}
+        />,
+        ui.uiContainer,
+      );
+    }
+
+    // One analysis at a time, in order; pages that change without reload are re-read when idle.
+    let queue = Promise.resolve();
+    const analyseNow = () => {
+      queue = queue.then(update).catch((error: unknown) => console.warn('DocTrail: page analysis failed', error));
+    };
+    let timer: number | undefined;
+    const analyseSoon = () => {
+      clearTimeout(timer);
+      timer = ctx.setTimeout(() => requestIdleCallback(analyseNow, { timeout: 1000 }), 300);
+    };
+
+    const observer = new MutationObserver((records) => isOwnMutation(records) || analyseSoon());
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    ctx.addEventListener(window, 'wxt:locationchange', analyseSoon);
+    ctx.onInvalidated(() => observer.disconnect());
+    analyseNow();
   },
 });

@@ -89,7 +89,21 @@ function valueBelow(cell: Element): Element | null | 'list' {
   return cellAt(first, cellIndex(cell)) ?? null;
 }
 
+/**
+ * A label in the first column of a table headed by generic column names (要素 | 位置 | 示例值) is a record
+ * in a reference table — a help page or a field configuration — not a form.
+ */
+function inRecordTable(cell: Element): boolean {
+  const table = cell.closest('table');
+  const row = cell.parentElement;
+  const header = table?.querySelector('tr');
+  if (!table || !row || !header || header === row) return false;
+  const headings = [...header.children];
+  return headings.length >= 3 && headings.length === row.children.length && headings.every((c) => isTag(c, 'TH')) && labelsInRow(header) === 0;
+}
+
 function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[]): void {
+  if (isTag(label, 'TD', 'TH') && inRecordTable(label)) return;
   if (isTag(label, 'LABEL') && label.getAttribute('for')) {
     const target = label.ownerDocument.getElementById(label.getAttribute('for')!);
     if (target) out.push(candidate(field, readValue(target), 'label-for', labelText, target, isEditable(target)));

@@ -10,6 +10,8 @@ const MARKER_URGENCY = /^(特提|特急|加急|平急)$/;
 const MARKER_COPY = /^(?:份号[:：]?)?(\d{6})$/;
 const ISSUER_FLAG = /^.{2,38}(?:政府|委员会|办公厅|办公室|局|厅|部|院|委|署|会|中心|公司|学校|大学|集团|党委|党组)(?:文件)?$/;
 const STANDALONE_DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九OＯ]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十廿卅]{1,3}日$/;
+/** GB/T 9704 titles end with the document's genre (文种): 通知, 意见, 请示, 函 … */
+const GENRE_AT_END = /(通知|通报|意见|决定|请示|报告|批复|复函|函|纪要|办法|方案|规定|规划|公告|通告|命令|令|议案|决议|公报|细则|要点|计划|总结|条例|规则|决议|答复|通令)(（[^）]*）|\([^)]*\))?$/;
 const SIGNER = /[\s\u00a0\u3000]*签发人[:：]?.*$/;
 
 export function blockOf(node: Node): Element {
@@ -21,6 +23,10 @@ export function blockOf(node: Node): Element {
 /** The block holding this text, when that block is a 发文字号 line (`X政办发〔2026〕15号`, maybe with 签发人). */
 export function docNumberLine(text: Text): { block: Element; docNumber: string } | undefined {
   const block = blockOf(text);
+  // A cell beside other filled cells is a value in a table (a list, an example), not a line of the document.
+  // (The 签发人 of an upward document may sit in the next cell.)
+  const others = [...(block.parentElement?.children ?? [])].filter((c) => c !== block && (c.textContent ?? '').trim());
+  if (isTag(block, 'TD', 'TH') && others.some((c) => !/签发人/.test(c.textContent ?? ''))) return undefined;
   const content = block.textContent ?? '';
   if (content.length > 80) return undefined;
   const docNumber = normaliseDocNumber(content.replace(SIGNER, ''));
@@ -77,9 +83,10 @@ export function redHeaderFields(anchor: Element, docNumber: string): Candidate[]
   const next = readLines(anchor, 'next', 400);
   const titleIndex = next.findIndex((line) => !/签发人/.test(line.text) && line.text.length >= 6);
   const titleLine = next[titleIndex];
-  if (!titleLine || /[:：]$/.test(titleLine.text) || titleLine.text.length > 120) return [];
+  if (!titleLine) return [];
   // A title wraps over lines of one block: its pieces join without spaces.
   const title = next.slice(titleIndex).filter((l) => l.block === titleLine.block).map((l) => l.text).join('');
+  if (title.length > 120 || !GENRE_AT_END.test(title)) return [];
   push('docNumber', docNumber, '发文字号', anchor);
   push('title', title, '标题', titleLine.block);
 

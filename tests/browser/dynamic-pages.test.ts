@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortal, type Portal } from '../../sample-portal/server';
+import { launchWithExtension, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+
+let portal: Portal;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close(true);
+  await portal?.close();
+});
+
+describe('portal pages that change without a reload', () => {
+  it('follows a single-page portal from its list to a document and back, with one overlay throughout', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portal.url + 'spa.html');
+    const overlay = overlayIn(page);
+    await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 5000 }).toBe('list');
+
+    await page.getByRole('link', { name: '关于加强冬春季传染病防控工作的通知' }).click();
+    await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 5000 }).toBe('detail');
+    await expect.poll(() => overlay.locator('.dt-title').textContent()).toBe('关于加强冬春季传染病防控工作的通知');
+    expect(await page.locator('doctrail-overlay').count()).toBe(1);
+
+    await page.goBack();
+    await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 5000 }).toBe('list');
+    expect(await page.locator('doctrail-overlay').count()).toBe(1);
+    await page.close();
+  });
+
+  it('removes the overlay when the page stops showing a document', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(portal.url + 'doc-detail.html');
+    await overlayIn(page).locator('.dt-title').waitFor();
+    await page.evaluate(() => {
+      document.querySelector('.content')!.innerHTML = '<p>会话已超时，请重新登录。</p>';
+    });
+    await expect.poll(() => page.locator('doctrail-overlay').count(), { timeout: 5000 }).toBe(0);
+    await page.close();
+  });
+});
