@@ -31,6 +31,7 @@ try {
   console.log(`  analysis p50 ${round(a.analysisP50Ms)} ms, p95 ${round(a.analysisP95Ms)} ms  (target p50 ≤ 5 ms)`);
   console.log(`  baseline (read every element's text once) p50 ${round(a.baselineP50Ms)} ms, p95 ${round(a.baselineP95Ms)} ms`);
   console.log(`5,000-row 待办 list: analysis ${round(a.list5000.analysisMs)} ms vs baseline ${round(a.list5000.baselineMs)} ms = ${round(a.list5000.ratio)}× (targets ≤ 50 ms, ≤ 3×); kind ${a.list5000.kind}`);
+  console.log(`  reading all 5,000 rows' fields as well (the CLI, not the content script): ${round(a.list5000.withRowsMs)} ms`);
   console.log(`Content script: ${round(script.length / 1024, 1)} KB, ${gzipKb} KB gzipped (target ≤ 40 KB)`);
   console.log(
     JSON.stringify({
@@ -44,6 +45,7 @@ try {
         list5000Ms: round(a.list5000.analysisMs, 2),
         list5000BaselineMs: round(a.list5000.baselineMs, 2),
         list5000Ratio: round(a.list5000.ratio, 2),
+        list5000WithRowsMs: round(a.list5000.withRowsMs, 2),
       },
       contentScript: { bytes: script.length, gzipKb },
       targetsMet: targets,

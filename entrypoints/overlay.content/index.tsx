@@ -42,7 +42,7 @@ export default defineContentScript({
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
       const analysis = analyzePage(document, location.href);
-      const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rows?.length ?? 0, location.href]);
+      const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href]);
       if (key === shown) return;
       shown = key;
       if (analysis.kind === 'none') {
@@ -65,7 +65,7 @@ export default defineContentScript({
           key={key}
           kind={analysis.kind}
           draft={draftFromAnalysis(analysis, location.href)}
-          rowCount={analysis.rows?.length}
+          rowCount={analysis.rowCount}
           placement={placement}
           backend={backend}
           t={t}

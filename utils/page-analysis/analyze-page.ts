@@ -1,6 +1,5 @@
 import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
-import { isEditable } from './dom';
-import { contextYear, fieldValue } from './field-values';
+import { contextYear, fieldValue, fieldValue as valueOf } from './field-values';
 import { controlHints, scanPage } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { redHeaderFields } from './red-header';
@@ -19,6 +18,9 @@ export interface FieldEvidence {
 export interface PageAnalysis {
   kind: PageKind;
   fields: PageFields;
+  /** On a list: how many documents it shows. */
+  rowCount?: number;
+  /** On a list: each document's fields, read when first asked for (a 5,000-row list costs more to read than to recognise). */
   rows?: PageFields[];
   /** 0–1: how sure the kind is. */
   confidence: number;
@@ -53,17 +55,17 @@ function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; 
   return { fields, evidence, editable };
 }
 
-function cueText(doc: Document): string {
-  const parts = [doc.title];
-  for (const el of doc.querySelectorAll('h1, h2, h3, h4, caption, legend, .title, [class*=title i]')) {
+function cueText(doc: Document, titleTexts: readonly string[]): string {
+  const parts = [doc.title, ...titleTexts];
+  for (const el of doc.querySelectorAll('h1, h2, h3, h4, caption, legend')) {
     parts.push((el.textContent ?? '').slice(0, 80));
-    if (parts.length > 40) break;
+    if (parts.length > 80) break;
   }
   return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
 }
 
-function classify(doc: Document, fields: PageFields, editable: number, list: ListTable | undefined): { kind: PageKind; cues: string[] } {
-  const cues = cueText(doc);
+function classify(doc: Document, titleTexts: readonly string[], fields: PageFields, editable: number, list: ListTable | undefined): { kind: PageKind; cues: string[] } {
+  const cues = cueText(doc, titleTexts);
   const found = CORE_FIELDS.filter((f) => fields[f]);
   const cueHits = (Object.keys(KIND_CUES) as (keyof typeof KIND_CUES)[]).filter((k) => KIND_CUES[k].test(cues));
   const evidence = [`fields: ${found.join(', ') || 'none'}`, `cues: ${cueHits.join(', ') || 'none'}`];
@@ -80,25 +82,49 @@ function classify(doc: Document, fields: PageFields, editable: number, list: Lis
 
 /** A title cell's link holds the title; badges beside it (`new`, `急`) are not part of it. */
 function cellText(cell: Element, field: FieldKey): string {
-  const link = field === 'title' ? cell.querySelector('a') : null;
+  const link = field === 'title' ? cell.getElementsByTagName('a')[0] : undefined;
   if (!link) return cell.textContent ?? '';
   const text = link.textContent ?? '';
   const full = link.getAttribute('title');
   return full && /…|\.\.\.$/.test(text) ? full : text;
 }
 
-function listRows(list: ListTable): PageFields[] {
+const DATE_COLUMNS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
+
+/** Each row's fields; dates second, so that `10月20日前` can take the year of the row's 文号 or other dates. */
+export function listRows(list: ListTable): PageFields[] {
+  const columns = [...list.columns];
+  // Lists repeat their values (issuers, urgencies, dates): normalise each distinct text once.
+  const memo = new Map<string, string | undefined>();
+  const fieldValue = (field: FieldKey, text: string, year?: number) => {
+    const key = `${field}\u0000${year ?? ''}\u0000${text}`;
+    if (!memo.has(key)) memo.set(key, valueOf(field, text, year));
+    return memo.get(key);
+  };
   return list.rows.map((cells) => {
     const row: PageFields = {};
-    const candidates: Candidate[] = [];
-    for (const [index, field] of list.columns) {
+    let year: number | undefined;
+    for (const [index, field] of columns) {
       const cell = cells[index];
-      if (cell) candidates.push({ field, raw: cellText(cell, field), strategy: 'label-cell', label: '', where: '', editable: isEditable(cell) });
+      if (!cell || DATE_COLUMNS.has(field)) continue;
+      const value = fieldValue(field, cellText(cell, field));
+      if (value) row[field] = value;
     }
-    const year = contextYear(candidates);
-    for (const c of candidates) {
-      const value = fieldValue(c.field, c.raw, year);
-      if (value) row[c.field] = value;
+    const dated: [FieldKey, string][] = [];
+    for (const [index, field] of columns) {
+      const cell = cells[index];
+      if (!cell || !DATE_COLUMNS.has(field)) continue;
+      const text = cell.textContent ?? '';
+      const value = fieldValue(field, text);
+      if (value) {
+        row[field] = value;
+        year ??= Number(value.slice(0, 4));
+      } else dated.push([field, text]);
+    }
+    year ??= Number(/〔(\d{4})〕/.exec(row.docNumber ?? '')?.[1]) || undefined;
+    for (const [field, text] of dated) {
+      const value = fieldValue(field, text, year);
+      if (value) row[field] = value;
     }
     return row;
   });
@@ -111,19 +137,22 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
   if (!root) return { kind: 'none', fields: {}, confidence: 1, evidence: { kind: ['no body'], fields: {} } };
   const scan = scanPage(root);
   const list = findListTable(scan.headerRows);
-  const candidates = scan.candidates;
-  let resolved = resolveFields([...candidates, ...controlHints(root)]);
+  // A long list is a list: its hundreds of checkboxes and 文号 cells need no reading as a single document.
+  const hints = list && list.rows.length > 60 ? [] : controlHints(root);
+  let resolved = resolveFields([...scan.candidates, ...hints]);
   if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
     for (const line of scan.docNumberLines) {
       const redHeader = redHeaderFields(line.block, line.docNumber);
       if (!redHeader.length) continue;
-      resolved = resolveFields([...candidates, ...redHeader, ...controlHints(root)]);
+      resolved = resolveFields([...scan.candidates, ...redHeader, ...hints]);
       break;
     }
   }
-  const { kind, cues } = classify(doc, resolved.fields, resolved.editable, list);
+  const { kind, cues } = classify(doc, scan.titleTexts, resolved.fields, resolved.editable, list);
   if (kind === 'list') {
-    return { kind, fields: {}, rows: listRows(list!), confidence: 0.9, evidence: { kind: cues, fields: {} } };
+    const analysis: PageAnalysis = { kind, fields: {}, rowCount: list!.rows.length, confidence: 0.9, evidence: { kind: cues, fields: {} } };
+    let rows: PageFields[] | undefined;
+    return Object.defineProperty(analysis, 'rows', { enumerable: true, get: () => (rows ??= listRows(list!)) });
   }
   if (kind === 'none') return { kind, fields: {}, confidence: 0.9, evidence: { kind: cues, fields: {} } };
   const count = CORE_FIELDS.filter((f) => resolved.fields[f]).length;

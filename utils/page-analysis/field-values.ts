@@ -26,7 +26,7 @@ export function fieldValue(field: FieldKey, raw: string, contextYear?: number): 
       return text.length <= 40 && /\d/.test(text) ? text.replace(/\s+/g, '') : undefined;
     case 'title': {
       const title = normaliseTitle(text);
-      return title && title.length >= 4 && title.length <= 200 && !normaliseDocNumber(title) ? title : undefined;
+      return title && title.length >= 4 && title.length <= 200 && !(title.endsWith('号') && normaliseDocNumber(title)) ? title : undefined;
     }
     case 'issuer':
       return text.length >= 2 && text.length <= 60 && !/^\d+$/.test(text) && !/[〔\[【]\d{4}/.test(text) ? text : undefined;

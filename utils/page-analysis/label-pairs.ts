@@ -1,5 +1,5 @@
 import type { Candidate, Strategy } from './candidates';
-import { describeElement, isEditable, isTag, readValue, textNodes } from './dom';
+import { describeElement, forEachText, isEditable, isTag, longTableRows, readValue } from './dom';
 import { normaliseLabel } from './normalise';
 import { docNumberLine } from './red-header';
 import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, type FieldKey } from './vocabulary';
@@ -133,7 +133,7 @@ const INLINE = new RegExp(`(?:^|[\\s\\u3000|｜，,；;])(${ALL_LABELS.join('|')
 /** `文号：XX〔2026〕3号　　密级：秘密` inside one text node. */
 function inlinePairs(text: Text, out: Candidate[]): void {
   const data = text.data;
-  if (data.length > 240 || !/[:：]/.test(data)) return;
+  if (data.length > 240 || (data.indexOf('：') < 0 && data.indexOf(':') < 0)) return;
   const hits = [...data.matchAll(INLINE)];
   hits.forEach((hit, i) => {
     const start = hit.index! + hit[0].length;
@@ -153,16 +153,22 @@ export interface PageScan {
   headerRows: Set<Element>;
   /** Blocks that are a 文号 and nothing else: the 发文字号 line of a red-header document (first few). */
   docNumberLines: { block: Element; docNumber: string }[];
+  /** Short texts in elements whose class names a title (`page-title`, `wea-new-top-req-title`): kind cues. */
+  titleTexts: string[];
 }
 
 /** One pass over the page's text. */
 export function scanPage(root: Element): PageScan {
+  let seen = 0;
   const candidates: Candidate[] = [];
   const labelParents = new Map<Element, number>();
   const docNumberLines: PageScan['docNumberLines'] = [];
-  for (const text of textNodes(root)) {
+  let docNumberTries = 0;
+  const titleTexts: string[] = [];
+  forEachText(root, (text) => {
     const trimmed = text.data.trim();
-    if (!trimmed) continue;
+    if (!trimmed) return;
+    if (++seen < 3000 && titleTexts.length < 40 && trimmed.length <= 60 && /title/i.test(text.parentElement?.className ?? '')) titleTexts.push(trimmed);
     if (trimmed.length <= MAX_LABEL_CHARS) {
       const field = fieldForLabel(trimmed);
       const label = field && labelElement(text);
@@ -170,17 +176,18 @@ export function scanPage(root: Element): PageScan {
         fromLabel(field, trimmed, label, candidates);
         const cell = label.parentElement && isTag(label.parentElement, 'TR') ? label : (label.closest('th, td') ?? label);
         if (cell.parentElement) labelParents.set(cell.parentElement, (labelParents.get(cell.parentElement) ?? 0) + 1);
-        continue;
+        return;
       }
     }
-    if (docNumberLines.length < 3 && trimmed.endsWith('号')) {
+    // Red-header 发文字号 lines come early in a document; a long list of 文号 cells need not be tried to its end.
+    if (docNumberLines.length < 3 && docNumberTries < 100 && trimmed.endsWith('号') && ++docNumberTries) {
       const line = docNumberLine(text);
       if (line && !docNumberLines.some((l) => l.block === line.block)) docNumberLines.push(line);
     }
     inlinePairs(text, candidates);
-  }
+  }, longTableRows(root.ownerDocument));
   const headerRows = new Set([...labelParents].filter(([, count]) => count >= 2).map(([row]) => row));
-  return { candidates, headerRows, docNumberLines };
+  return { candidates, headerRows, docNumberLines, titleTexts };
 }
 
 const PROMPT_WORDS = /^(请输入|请选择|请填写|输入|选择)/;

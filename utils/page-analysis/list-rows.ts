@@ -32,9 +32,15 @@ function isLabel(cell: Element): boolean {
 
 /** Rows of the header's width holding values, not labels (label/value forms repeat labels on every row). */
 function sameShape(rows: Element[], width: number): Element[][] {
-  return rows
-    .map(cellsOf)
-    .filter((cells) => cells.length === width && cells.some((c) => (c.textContent ?? '').trim()) && cells.filter(isLabel).length < 2);
+  const out: Element[][] = [];
+  for (const row of rows) {
+    if (row.children.length !== width) continue;
+    const cells = Array.from(row.children);
+    // A label/value row starts with a label and has another within the next two cells.
+    if (isLabel(cells[0]!) && (isLabel(cells[1]!) || (cells[2] && isLabel(cells[2])))) continue;
+    out.push(cells);
+  }
+  return out;
 }
 
 function filledCells(row: Element): number {

@@ -35,10 +35,13 @@ export const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
 
 const byLabel = new Map<string, FieldKey>();
 for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key]) byLabel.set(label, key);
+/** Every character a label may contain, spacing and markers included: a cheap first test for the hot path. */
+const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ' ', '\t', '\n', '\r', '\u00a0', '\u3000', ':', '：', '*', '＊']);
 
 /** The field a label names, if any: `来 文 单 位：` → `issuer`. */
 export function fieldForLabel(raw: string): FieldKey | undefined {
   if (raw.length > 24) return undefined;
+  for (const ch of raw) if (!LABEL_CHARS.has(ch)) return undefined;
   return byLabel.get(normaliseLabel(raw));
 }
 

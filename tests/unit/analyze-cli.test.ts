@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { declaredCharset } from '../../tools/analyze-file';
+
+const run = promisify(execFile);
+const BIN = resolve('bin/doctrail-analyze.js');
+const GBK_PAGE = resolve('tests/fixtures/pages/b-12-asp-shouwen-gbk.html');
+
+describe('doctrail-analyze, the CLI for people who add portals', () => {
+  it('decodes a GBK page by its meta charset and prints the analysis as JSON', async () => {
+    expect(declaredCharset(readFileSync(GBK_PAGE))).toBe('gbk');
+    const { stdout } = await run('node', [BIN, GBK_PAGE, '--url', 'http://10.1.1.1/oa/sw.asp?id=89']);
+    const analysis = JSON.parse(stdout);
+    expect(analysis).toMatchObject({
+      kind: 'detail',
+      fields: { docNumber: '鲁自然资字〔2026〕6号', issuer: '山东省自然资源厅' },
+      confidence: expect.any(Number),
+      evidence: { fields: { docNumber: { strategy: 'label-cell' } } },
+    });
+  }, 30_000);
+
+  it('prints the rows of a list page', async () => {
+    const { stdout } = await run('node', [BIN, resolve('tests/fixtures/pages/c-01.html')]);
+    const analysis = JSON.parse(stdout);
+    expect(analysis.kind).toBe('list');
+    expect(analysis.rows.length).toBe(analysis.rowCount);
+    expect(analysis.rows[0].title).toEqual(expect.any(String));
+  }, 30_000);
+
+  it('says what is wrong with a missing file or a bad URL', async () => {
+    await expect(run('node', [BIN, 'no-such-page.html'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+    await expect(run('node', [BIN, GBK_PAGE, '--url', 'not a url'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('not a URL') });
+  }, 30_000);
+});
