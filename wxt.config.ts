@@ -12,7 +12,8 @@ export default defineConfig({
     // The test flavour (`--mode test`) is the same extension; both are limited to the
     // sample portal's origins until portals can be enabled at run time.
     host_permissions: PRE_ENABLED_MATCHES,
-    permissions: [],
+    // storage: the overlay remembers whether the clerk collapsed it.
+    permissions: ['storage'],
     // Firefox keeps an extension's IndexedDB only under a stable add-on id.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'doctrail@doctrail.local' } } }),
   }),

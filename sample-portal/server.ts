@@ -30,7 +30,10 @@ export async function startPortal(port = 0, root = PAGES_DIR): Promise<Portal> {
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      // Attachments download, as an OA's 附件 links do, instead of opening in the browser.
+      if (path.startsWith('/attachments/')) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(path.split('/').pop()!)}`;
+      res.writeHead(200, headers);
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 页面不存在');

@@ -1,16 +1,11 @@
+import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, URGENCIES } from './document-values';
 import { z } from './zod';
 
-export const classificationSchema = z.enum(['none', 'internal', 'secret', 'confidential', 'top-secret']);
-export const urgencySchema = z.enum(['normal', 'urgent', 'very-urgent', 'flash']);
-export const documentStatusSchema = z.enum([
-  'registered',
-  'in-circulation',
-  'returned',
-  'completed',
-  'archived',
-  'cleared',
-  'destroyed',
-]);
+export { isClassified } from './document-values';
+
+export const classificationSchema = z.enum(CLASSIFICATIONS);
+export const urgencySchema = z.enum(URGENCIES);
+export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
 
 /** Statuses in which the document is still on the clerk's desk (在办). */
 export const OPEN_STATUSES = ['registered', 'in-circulation', 'returned'] as const satisfies readonly DocumentStatus[];
@@ -24,9 +19,15 @@ export const documentDraftSchema = z.strictObject({
   title: text(500).min(1, 'a document needs a title'),
   issuer: text(200).optional(),
   classification: classificationSchema.optional(),
+  classificationPeriod: text(20).optional(),
   urgency: urgencySchema.optional(),
+  copyNumber: text(20).optional(),
+  copies: text(10).optional(),
   receivedDate: isoDate.optional(),
+  documentDate: isoDate.optional(),
   deadline: isoDate.optional(),
+  /** The portal's own serial for the document (收文编号 / 流水号), never DocTrail's registration number. */
+  portalNo: text(60).optional(),
   sourceUrl: z.string().url().max(2000),
 });
 
@@ -34,11 +35,14 @@ export const documentRecordSchema = documentDraftSchema.extend({
   id: z.string().min(1),
   registrationNo: z.string().min(1),
   status: documentStatusSchema,
+  /** Who has the document now (the last recipient it was sent to and has not returned it). */
+  currentHolder: text(100).optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
 
-export const eventTypeSchema = z.enum(['registered']);
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+export const purposeSchema = z.enum(PURPOSES);
 
 export const eventRecordSchema = z.strictObject({
   sequence: z.number().int().positive(),
@@ -54,4 +58,6 @@ export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 export type EventRecord = z.infer<typeof eventRecordSchema>;
+export type EventType = z.infer<typeof eventTypeSchema>;
+export type Purpose = z.infer<typeof purposeSchema>;
 export type NewEvent = Omit<EventRecord, 'sequence'>;

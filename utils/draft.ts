@@ -11,9 +11,14 @@ export function draftFromAnalysis(analysis: PageAnalysis, url: string): Document
     docNumber: fields.docNumber,
     issuer: fields.issuer?.slice(0, 200),
     classification: fields.classification as DocumentDraft['classification'],
+    classificationPeriod: fields.classificationPeriod?.slice(0, 20),
     urgency: fields.urgency as DocumentDraft['urgency'],
+    copyNumber: fields.copyNumber?.slice(0, 20),
+    copies: fields.copies?.slice(0, 10),
     receivedDate: fields.receivedDate,
+    documentDate: fields.documentDate,
     deadline: fields.deadline,
+    portalNo: fields.registrationNo?.slice(0, 60),
   };
   return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)) as DocumentDraft;
 }

@@ -1,5 +1,17 @@
 import { describeInvalid, failure, requestSchema, type Request, type Response } from './protocol';
-import { findDocument, registerDocument, summarise, type RegisterDB } from './register-store';
+import {
+  confirmClassification,
+  DocumentNotFound,
+  documentState,
+  eventsOf,
+  findDocument,
+  logHandling,
+  registerDocument,
+  returnDocument,
+  sendDocument,
+  summarise,
+  type RegisterDB,
+} from './register-store';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -21,6 +33,7 @@ export function createMessageHandler(deps: HandlerDeps) {
     try {
       return { ok: true, data: await apply(parsed.data, deps) } as Response;
     } catch (error) {
+      if (error instanceof DocumentNotFound) return failure('not-found', error.message);
       return failure('storage-failed', error instanceof Error ? error.message : String(error));
     }
   };
@@ -28,12 +41,32 @@ export function createMessageHandler(deps: HandlerDeps) {
 
 async function apply(request: Request, deps: HandlerDeps) {
   const db = await deps.db();
+  const now = deps.now();
   switch (request.type) {
-    case 'document.lookup':
-      return { document: (await findDocument(db, request.lookup)) ?? null };
-    case 'document.register':
-      return registerDocument(db, request.draft, deps.now());
+    case 'document.lookup': {
+      const document = await findDocument(db, request.lookup);
+      return { state: document ? await documentState(db, document) : null };
+    }
+    case 'document.register': {
+      const { document, created } = await registerDocument(db, request.draft, now, undefined, {
+        classificationConfirmed: request.classificationConfirmed,
+      });
+      return { state: await documentState(db, document), created };
+    }
+    case 'document.logHandling':
+      return logHandling(db, request.docId, request.action, { reason: request.reason, intercepted: request.intercepted, detail: request.detail }, now);
+    case 'document.confirmClassification':
+      return confirmClassification(db, request.docId, request.classification, now);
+    case 'circulation.send':
+      return sendDocument(db, request.docId, request, now);
+    case 'circulation.return':
+      return returnDocument(db, request.docId, request.recipient, now);
+    case 'document.history': {
+      const document = await db.get('documents', request.docId);
+      if (!document) throw new DocumentNotFound(request.docId);
+      return { document, events: await eventsOf(db, request.docId) };
+    }
     case 'register.summary':
-      return summarise(db, deps.now());
+      return summarise(db, now);
   }
 }

@@ -32,7 +32,7 @@ export function chooseCorner(
   return CORNERS.find((corner) => !controls.some((c) => intersects(cornerRect(corner, panel, viewport, margin), c))) ?? null;
 }
 
-export const PANEL_SIZE = { width: 340, height: 240 };
+export const PANEL_SIZE = { width: 360, height: 440 };
 export const PILL_SIZE = { width: 240, height: 32 };
 
 export interface Placement {

@@ -1,6 +1,7 @@
 import { openDB, type IDBPCursorWithValue, type IDBPDatabase, type IDBPIndex, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
-import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent } from './document-schema';
+import { circulationState, type CirculationState, type RecipientState } from './circulation';
+import { OPEN_STATUSES, type Classification, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from './document-schema';
 import { toIsoDate } from './local-date';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
 
@@ -59,6 +60,7 @@ export async function registerDocument(
   draft: DocumentDraft,
   now: Date,
   numberFormat = DEFAULT_NUMBER_FORMAT,
+  options: { classificationConfirmed?: boolean } = {},
 ): Promise<RegisterResult> {
   const tx = db.transaction(['documents', 'events', 'counters'], 'readwrite');
   const documents = tx.objectStore('documents');
@@ -82,7 +84,12 @@ export async function registerDocument(
   await Promise.all([
     tx.objectStore('counters').put(sequence, counterKey),
     documents.add(document),
-    appendEvent(tx, { timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }),
+    appendEvent(tx, { timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }).then(
+      () =>
+        options.classificationConfirmed && draft.classification
+          ? appendEvent(tx, { timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } })
+          : undefined,
+    ),
     tx.done,
   ]);
   return { document, created: true };
@@ -126,5 +133,112 @@ async function collectLatest(
 }
 
 export async function eventsOf(db: RegisterDB, docId: string): Promise<EventRecord[]> {
-  return db.getAllFromIndex('events', 'docId_timestamp', IDBKeyRange.bound([docId, 0], [docId, Infinity]));
+  return db.getAllFromIndex('events', 'docId_timestamp', eventsOfDoc(docId));
+}
+
+export class DocumentNotFound extends Error {
+  constructor(id: string) {
+    super(`no document ${id} in the register`);
+  }
+}
+
+export interface DocumentState {
+  document: DocumentRecord;
+  circulation: RecipientState[];
+}
+
+const eventsOfDoc = (docId: string) => IDBKeyRange.bound([docId, 0], [docId, Infinity]);
+
+export async function documentState(db: RegisterDB, document: DocumentRecord): Promise<DocumentState> {
+  const events = await db.getAllFromIndex('events', 'docId_timestamp', eventsOfDoc(document.id));
+  return { document, circulation: circulationState(events).recipients };
+}
+
+/**
+ * One logical change to a document — its events and the record's new state — in one transaction,
+ * so a stopped worker leaves either all of it or none.
+ */
+async function changeDocument(
+  db: RegisterDB,
+  docId: string,
+  now: Date,
+  change: (document: DocumentRecord, circulation: CirculationState) => { events: Omit<NewEvent, 'docId' | 'timestamp'>[]; update?: Partial<DocumentRecord> },
+): Promise<DocumentState> {
+  const tx = db.transaction(['documents', 'events', 'counters'], 'readwrite');
+  const document = await tx.objectStore('documents').get(docId);
+  if (!document) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new DocumentNotFound(docId);
+  }
+  const byDoc = tx.objectStore('events').index('docId_timestamp');
+  const before = await byDoc.getAll(eventsOfDoc(docId));
+  let planned: ReturnType<typeof change>;
+  try {
+    planned = change(document, circulationState(before));
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  const { events, update } = planned;
+  const timestamp = now.getTime();
+  for (const event of events) await appendEvent(tx, { ...event, docId, timestamp });
+  const next: DocumentRecord = { ...document, ...update, updatedAt: timestamp };
+  await tx.objectStore('documents').put(next);
+  const after = await byDoc.getAll(eventsOfDoc(docId));
+  await tx.done;
+  return { document: next, circulation: circulationState(after).recipients };
+}
+
+export type HandlingAction = 'printed' | 'copied' | 'downloaded';
+
+/** Logs a print, copy or download of the document with the clerk's reason. */
+export function logHandling(
+  db: RegisterDB,
+  docId: string,
+  action: HandlingAction,
+  details: { reason?: string; intercepted: boolean; detail?: string },
+  now: Date,
+): Promise<DocumentState> {
+  return changeDocument(db, docId, now, () => ({ events: [{ type: action, details: { ...details } }] }));
+}
+
+export function confirmClassification(db: RegisterDB, docId: string, classification: Classification, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, () => ({
+    events: [{ type: 'classification-confirmed', details: { classification } }],
+    update: { classification },
+  }));
+}
+
+/** Sends the document on: one `sent` event per recipient; it is in circulation until every one returns it. */
+export function sendDocument(
+  db: RegisterDB,
+  docId: string,
+  send: { recipients: string[]; purpose: Purpose; expectedReturn?: string },
+  now: Date,
+): Promise<DocumentState> {
+  return changeDocument(db, docId, now, () => ({
+    events: send.recipients.map((recipient) => ({
+      type: 'sent' as const,
+      details: { recipient, purpose: send.purpose, ...(send.expectedReturn && { expectedReturn: send.expectedReturn }) },
+    })),
+    update: { status: 'in-circulation', currentHolder: send.recipients.at(-1) },
+  }));
+}
+
+/** Records that a recipient gave the document back; the last one back ends the circulation. */
+export function returnDocument(db: RegisterDB, docId: string, recipient: string, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document, circulation) => {
+    const open = circulation.outstanding.filter((r) => r.recipient === recipient);
+    if (!open.length) throw new Error(`${recipient} has no copy of this document to return`);
+    const stillOut = circulation.outstanding.filter((r) => r !== open[0]);
+    return {
+      events: [{ type: 'returned', details: { recipient } }],
+      update:
+        stillOut.length === 0
+          ? { status: document.status === 'in-circulation' ? 'returned' : document.status, currentHolder: undefined }
+          : { currentHolder: stillOut.at(-1)!.recipient },
+    };
+  });
 }

@@ -1,19 +1,28 @@
 import '@/components/overlay.css';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Overlay, type OverlayBackend } from '@/components/Overlay';
 import { ask } from '@/utils/background-client';
+import { isClassified, type Classification } from '@/utils/document-values';
 import { draftFromAnalysis } from '@/utils/draft';
 import { createTranslator, pickLanguage } from '@/utils/i18n';
+import { toIsoDate } from '@/utils/local-date';
 import { placeOverlay, type Rect } from '@/utils/overlay-placement';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { PRE_ENABLED_MATCHES } from '@/utils/portals';
+import { PromptBus } from '@/utils/prompt-bus';
+import { installGuards } from './guards';
 
 const backend: OverlayBackend = {
-  lookup: async ({ docNumber, issuer, sourceUrl }) => (await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } })).document,
-  register: async (draft) => (await ask({ type: 'document.register', draft })).document,
+  lookup: async ({ docNumber, issuer, sourceUrl }) => (await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } })).state,
+  register: (draft, classificationConfirmed) => ask({ type: 'document.register', draft, classificationConfirmed }),
+  logHandling: (docId, action, details) => ask({ type: 'document.logHandling', docId, action, ...details }),
+  send: (docId, recipients, purpose, expectedReturn) => ask({ type: 'circulation.send', docId, recipients, purpose, expectedReturn }),
+  markReturned: (docId, recipient) => ask({ type: 'circulation.return', docId, recipient }),
 };
 
 const HOST = 'doctrail-overlay';
+const COLLAPSED_KEY = 'overlay.collapsed';
 
 function controlRects(): Rect[] {
   const selector = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [onclick]';
@@ -36,8 +45,18 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const t = createTranslator(pickLanguage(navigator.languages));
+    const bus = new PromptBus();
     let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
     let shown = '';
+    let level: Classification | undefined;
+    const remembered = await browser.storage.local.get(COLLAPSED_KEY).catch(() => ({}) as Record<string, unknown>);
+    let collapsed = typeof remembered[COLLAPSED_KEY] === 'boolean' ? (remembered[COLLAPSED_KEY] as boolean) : undefined;
+    const rememberCollapsed = (value: boolean) => {
+      collapsed = value;
+      void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+    };
+
+    installGuards(ctx, bus, () => isClassified(level), () => ui?.shadowHost);
 
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
@@ -45,6 +64,7 @@ export default defineContentScript({
       const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href]);
       if (key === shown) return;
       shown = key;
+      level = analysis.fields.classification as Classification | undefined;
       if (analysis.kind === 'none') {
         ui?.remove();
         ui = undefined;
@@ -69,6 +89,11 @@ export default defineContentScript({
           placement={placement}
           backend={backend}
           t={t}
+          today={toIsoDate(new Date())}
+          bus={bus}
+          collapsed={placement.startCollapsed || collapsed}
+          onCollapsedChange={rememberCollapsed}
+          onClassification={(confirmed) => (level = confirmed ?? level)}
         />,
         ui.uiContainer,
       );

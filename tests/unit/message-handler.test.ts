@@ -24,7 +24,7 @@ describe('background message handling', () => {
   it('registers a valid document and answers with its number', async () => {
     const handle = await handler();
     const response = await handle({ type: 'document.register', draft: draft() }, SELF);
-    expect(response).toMatchObject({ ok: true, data: { created: true, document: { registrationNo: '收〔2026〕0001号' } } });
+    expect(response).toMatchObject({ ok: true, data: { created: true, state: { document: { registrationNo: '收〔2026〕0001号' }, circulation: [] } } });
     expect(await db.count('events')).toBe(1);
   });
 
@@ -82,8 +82,8 @@ describe('background message handling', () => {
     const handle = await handler();
     await handle({ type: 'document.register', draft: draft() }, SELF);
     const known = await handle({ type: 'document.lookup', lookup: { docNumber: draft().docNumber, issuer: draft().issuer, sourceUrl: draft().sourceUrl } }, SELF);
-    expect(known).toMatchObject({ ok: true, data: { document: { registrationNo: '收〔2026〕0001号' } } });
+    expect(known).toMatchObject({ ok: true, data: { state: { document: { registrationNo: '收〔2026〕0001号' } } } });
     const unknown = await handle({ type: 'document.lookup', lookup: { docNumber: '无〔2026〕1号', sourceUrl: draft().sourceUrl } }, SELF);
-    expect(unknown).toEqual({ ok: true, data: { document: null } });
+    expect(unknown).toEqual({ ok: true, data: { state: null } });
   });
 });

@@ -3,24 +3,46 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay, type OverlayBackend } from '@/components/Overlay';
-import type { DocumentRecord } from '@/utils/document-schema';
+import type { DocumentDraft } from '@/utils/document-schema';
 import { createTranslator } from '@/utils/i18n';
+import type { Placement } from '@/utils/overlay-placement';
+import { PromptBus } from '@/utils/prompt-bus';
+import type { DocumentStateData } from '@/utils/protocol';
 import { draft } from '../support/drafts';
 
 const t = createTranslator('zh-CN');
 const HOSTILE = '<img src=x onerror=alert(1)>关于测试的通知';
+const OPEN: Placement = { corner: 'bottom-right', startCollapsed: false };
 
-function record(): DocumentRecord {
-  return { ...draft(), id: 'd1', registrationNo: '收〔2026〕0001号', status: 'registered', createdAt: 1, updatedAt: 1 };
+function state(overrides: Partial<DocumentStateData['document']> = {}, circulation: DocumentStateData['circulation'] = []): DocumentStateData {
+  return {
+    document: { ...draft(), id: 'd1', registrationNo: '收〔2026〕0001号', status: 'registered', createdAt: 1, updatedAt: 1, ...overrides },
+    circulation,
+  };
 }
 
-async function mount(backend: OverlayBackend, title = draft().title) {
+function backend(overrides: Partial<OverlayBackend> = {}): OverlayBackend {
+  return {
+    lookup: async () => null,
+    register: vi.fn(async () => ({ state: state(), created: true })),
+    logHandling: vi.fn(async () => state()),
+    send: vi.fn(async () => state()),
+    markReturned: vi.fn(async () => state()),
+    ...overrides,
+  };
+}
+
+async function settle() {
+  await act(() => new Promise((done) => setTimeout(done, 0)));
+}
+
+async function mount(b: OverlayBackend, options: { draft?: DocumentDraft; placement?: Placement; bus?: PromptBus } = {}) {
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    render(<Overlay kind="detail" draft={draft({ title })} placement={{ corner: 'bottom-right', startCollapsed: false }} backend={backend} t={t} />, root);
+    render(<Overlay kind="detail" draft={options.draft ?? draft()} placement={options.placement ?? OPEN} backend={b} t={t} today="2026-11-23" bus={options.bus} />, root);
   });
-  await act(() => new Promise((settled) => setTimeout(settled, 0))); // let the register lookup answer
+  await settle();
   return root;
 }
 
@@ -30,46 +52,79 @@ afterEach(() => {
 
 describe('overlay', () => {
   it('shows hostile page text as text, never as markup', async () => {
-    const root = await mount({ lookup: async () => null, register: vi.fn() }, HOSTILE);
+    const root = await mount(backend(), { draft: draft({ title: HOSTILE }) });
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('.dt-title')?.textContent).toBe(HOSTILE);
+    expect((root.querySelector('.dt-form input') as HTMLInputElement).value).toBe(HOSTILE);
   });
 
-  it('shows the number of a document already in the register instead of a register button', async () => {
-    const root = await mount({ lookup: async () => record(), register: vi.fn() });
+  it('shows the number, status and deadline countdown of a document already in the register', async () => {
+    const root = await mount(backend({ lookup: async () => state({ deadline: '2026-11-20' }) }));
     expect(root.querySelector('.dt-regno')?.textContent).toBe('收〔2026〕0001号');
-    expect(root.querySelector('.dt-primary')).toBeNull();
+    expect(root.querySelector('.dt-chip-overdue')?.textContent).toBe('已逾期 3 天');
+    expect(root.querySelector('.dt-form')).toBeNull();
   });
 
-  it('ignores a click that a page script fakes on the register button', async () => {
-    const register = vi.fn(async () => record());
-    const root = await mount({ lookup: async () => null, register });
+  it('ignores a register click or form submission that a page script fakes', async () => {
+    const b = backend();
+    const root = await mount(b);
     await act(async () => {
-      root.querySelector<HTMLButtonElement>('.dt-primary')!.click(); // untrusted, like page script
+      root.querySelector<HTMLButtonElement>('.dt-form .dt-primary')!.click();
+      root.querySelector<HTMLFormElement>('.dt-form')!.requestSubmit();
+      root.querySelector('.dt-form input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
-    expect(register).not.toHaveBeenCalled();
-    expect(root.textContent).toContain('此文尚未登记');
+    expect(b.register).not.toHaveBeenCalled();
   });
 
-  it('starts as a pill that still tells the status when the page has no free corner, and expands on click', async () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(
-        <Overlay kind="detail" draft={draft()} placement={{ corner: 'top-left', startCollapsed: true }} backend={{ lookup: async () => record(), register: vi.fn() }} t={t} />,
-        root,
-      );
-    });
-    await act(() => new Promise((settled) => setTimeout(settled, 0)));
+  it('flags missing required elements and asks for a 密级 the page does not show', async () => {
+    const root = await mount(backend(), { draft: draft({ classification: undefined, docNumber: undefined, receivedDate: undefined }) });
+    expect(root.querySelector('.dt-missing-list')?.textContent).toBe('缺少必备要素：文号、密级、收文日期');
+    expect(root.textContent).toContain('页面未标明密级，请确认');
+    expect(root.querySelector<HTMLButtonElement>('.dt-form .dt-primary')!.disabled).toBe(true);
+  });
+
+  it('shows the 秘密 banner with its handling rules and its period', async () => {
+    const root = await mount(backend(), { draft: draft({ classification: 'secret', classificationPeriod: '5年' }) });
+    const banner = root.querySelector('.dt-secret')!;
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toContain('秘密公文（保密期限 5年）');
+    expect(banner.textContent).toContain('须经本机关负责人批准');
+  });
+
+  it('lists who has not returned a circulated document', async () => {
+    const circulation = [
+      { recipient: '王局长', purpose: 'read' as const, sentAt: 1, expectedReturn: '2026-11-25' },
+      { recipient: '陈主任', purpose: 'handle' as const, sentAt: 1, returnedAt: Date.UTC(2026, 10, 22, 4) },
+    ];
+    const root = await mount(backend({ lookup: async () => state({ status: 'in-circulation' }, circulation) }));
+    expect(root.querySelector('.dt-circ-head')?.textContent).toContain('未收回 1 人');
+    expect([...root.querySelectorAll('.dt-out .dt-who')].map((e) => e.textContent)).toEqual(['王局长']);
+  });
+
+  it('starts as a pill that still tells the status, and expands on click', async () => {
+    const root = await mount(backend({ lookup: async () => state() }), { placement: { corner: 'top-left', startCollapsed: true } });
     const pill = root.querySelector<HTMLButtonElement>('.dt-pill.dt-top-left')!;
     expect(pill.textContent).toBe('文迹 收〔2026〕0001号');
-    expect(root.querySelector('.dt-panel')).toBeNull();
     await act(async () => pill.click());
     expect(root.querySelector('.dt-panel .dt-regno')?.textContent).toBe('收〔2026〕0001号');
   });
 
+  it('asks for a reason before a print goes ahead, and cancelling allows nothing', async () => {
+    const bus = new PromptBus();
+    const b = backend({ lookup: async () => state() });
+    const root = await mount(b, { bus });
+    let answer: unknown = 'pending';
+    await act(async () => {
+      void bus.confirmHandling({ action: 'printed' }).then((a) => (answer = a));
+    });
+    expect(root.querySelector('[role=dialog] h3')?.textContent).toBe('打印涉密公文');
+    await act(async () => root.querySelector<HTMLButtonElement>('.dt-dialog .dt-secondary')!.click());
+    await settle();
+    expect(answer).toBeNull();
+    expect(b.logHandling).not.toHaveBeenCalled();
+  });
+
   it('says why a lookup failed', async () => {
-    const root = await mount({ lookup: async () => Promise.reject(new Error('数据库不可用')), register: vi.fn() });
-    expect(root.querySelector('[role=alert]')?.textContent).toBe('操作未完成：数据库不可用');
+    const root = await mount(backend({ lookup: async () => Promise.reject(new Error('数据库不可用')) }));
+    expect(root.querySelector('.dt-error')?.textContent).toBe('操作未完成：数据库不可用');
   });
 });

@@ -30,9 +30,13 @@ describe('the sample portal as the content script sees it', () => {
       title: '关于进一步加强公文处理工作的通知',
       issuer: '省人民政府办公厅',
       classification: 'secret',
+      classificationPeriod: '5年',
       urgency: 'urgent',
+      copyNumber: '000123',
+      copies: '2',
       receivedDate: '2026-11-18',
       deadline: '2026-11-28',
+      portalNo: 'SW-2026-0451',
       sourceUrl: URL_BASE + 'doc-detail.html',
     });
   });

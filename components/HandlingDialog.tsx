@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '@/utils/i18n';
+import type { HandlingRequest } from '@/utils/prompt-bus';
+import { preventSubmit, trustedClick } from './trusted';
+
+export interface HandlingDialogProps {
+  request: HandlingRequest;
+  registered: boolean;
+  t: Translate;
+  onDone: (answer: { reason: string } | null) => void;
+}
+
+/** Asks why a classified document is printed, copied or downloaded; nothing happens without a reason. */
+export function HandlingDialog({ request, registered, t, onDone }: HandlingDialogProps) {
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const proceed = () => {
+    setTried(true);
+    if (reason.trim()) onDone({ reason: reason.trim() });
+  };
+  return (
+    <div class="dt-dialog" role="dialog" aria-modal="true" aria-labelledby="dt-dialog-title" onKeyDown={(e) => e.key === 'Escape' && onDone(null)}>
+      <form onSubmit={preventSubmit}>
+      <h3 id="dt-dialog-title">{t(`dialog.${request.action}.title`)}</h3>
+      {request.detail && <p class="dt-muted">{t('dialog.detail', { detail: request.detail })}</p>}
+      {!registered && <p class="dt-muted">{t('dialog.registerFirst')}</p>}
+      <label class="dt-field">
+        <span>{t('dialog.reason')}</span>
+        <textarea autoFocus rows={2} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={tried && !reason.trim()} />
+      </label>
+      {tried && !reason.trim() && <p class="dt-error" role="alert">{t('dialog.reasonRequired')}</p>}
+      <div class="dt-actions">
+        <button type="button" class="dt-secondary" onClick={() => onDone(null)}>
+          {t('dialog.cancel')}
+        </button>
+        <button type="submit" class="dt-primary" onClick={trustedClick(proceed)}>
+          {t('dialog.proceed')}
+        </button>
+      </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { DocumentDraft, Purpose } from '@/utils/document-schema';
+import type { DocumentStateData } from '@/utils/protocol';
+import type { HandlingAction } from '@/utils/register-store';
+
+/** What the overlay asks of the background (the single writer). */
+export interface OverlayBackend {
+  lookup(draft: DocumentDraft): Promise<DocumentStateData | null>;
+  register(draft: DocumentDraft, classificationConfirmed: boolean): Promise<{ state: DocumentStateData; created: boolean }>;
+  logHandling(docId: string, action: HandlingAction, details: { reason?: string; intercepted: boolean; detail?: string }): Promise<DocumentStateData>;
+  send(docId: string, recipients: string[], purpose: Purpose, expectedReturn?: string): Promise<DocumentStateData>;
+  markReturned(docId: string, recipient: string): Promise<DocumentStateData>;
+}

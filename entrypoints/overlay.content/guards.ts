@@ -1,0 +1,110 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { attachmentLink, clickedControl, isPrintControl, selectedRecipients, sendAction } from '@/utils/page-actions';
+import type { PromptBus } from '@/utils/prompt-bus';
+
+const UNASKED_PRINT_QUIET_MS = 30_000;
+
+/**
+ * Watches the portal's own print, copy, download and send actions. On a classified page print,
+ * copy and download wait for the clerk's reason (given in the overlay); send actions open the
+ * circulation prompt without holding the portal up.
+ */
+export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classified: () => boolean, overlayHost: () => Element | undefined): void {
+  let approvedPrint = false;
+  let unaskedPrint = false;
+  let lastUnaskedLog = 0;
+  let letThrough: Element | null = null;
+  let copying = false;
+
+  const ask = (event: Event, request: Parameters<PromptBus['confirmHandling']>[0], proceed: () => void) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void bus.confirmHandling(request).then((answer) => answer && proceed());
+  };
+
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event) => {
+      if (!classified() || !bus.ready || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'p') return;
+      ask(event, { action: 'printed', detail: 'Ctrl+P' }, () => {
+        approvedPrint = true;
+        window.print();
+      });
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      const control = clickedControl(event.target);
+      if (!control || overlayHost()?.contains(control)) return;
+      if (control === letThrough) {
+        letThrough = null;
+        return;
+      }
+      const replay = () => {
+        letThrough = control;
+        (control as HTMLElement).click();
+      };
+      if (classified() && bus.ready && event.isTrusted) {
+        if (isPrintControl(control)) {
+          return ask(event, { action: 'printed', detail: (control.textContent ?? '').trim() || undefined }, () => {
+            approvedPrint = true;
+            replay();
+          });
+        }
+        const attachment = attachmentLink(control);
+        if (attachment) return ask(event, { action: 'downloaded', detail: attachment.name }, replay);
+      }
+      const verb = event.isTrusted ? sendAction(control) : null;
+      if (verb) bus.sendStarted({ verb, recipients: selectedRecipients(document) });
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    document,
+    'copy',
+    (event) => {
+      if (copying || !classified() || !bus.ready) return;
+      const text = document.getSelection()?.toString() ?? '';
+      if (!text.trim()) return;
+      ask(event, { action: 'copied', detail: `${text.length} 字` }, () => copyText(text));
+    },
+    { capture: true },
+  );
+
+  /** Puts the approved text on the clipboard (the page's selection is gone once the clerk typed a reason). */
+  function copyText(text: string): void {
+    const root = overlayHost()?.shadowRoot ?? document.body;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('aria-hidden', 'true');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none;';
+    root.appendChild(area);
+    area.select();
+    copying = true;
+    try {
+      document.execCommand('copy');
+    } finally {
+      copying = false;
+      area.remove();
+    }
+  }
+
+  ctx.addEventListener(window, 'beforeprint', () => {
+    unaskedPrint = classified() && !approvedPrint;
+  });
+  ctx.addEventListener(window, 'afterprint', () => {
+    approvedPrint = false;
+    if (!unaskedPrint) return;
+    unaskedPrint = false;
+    // Printing from the browser menu cannot be asked about first: it is logged afterwards, at most once per 30 s.
+    if (Date.now() - lastUnaskedLog < UNASKED_PRINT_QUIET_MS) return;
+    lastUnaskedLog = Date.now();
+    bus.handledUnasked({ action: 'printed', detail: 'browser' });
+  });
+}
