@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
-import { launchWithExtension, openPopup, overlayIn } from '../tests/support/extension-browser';
+import { expandOverlay, launchWithExtension, openPopup, overlayIn, proposedTitle } from '../tests/support/extension-browser';
 
 const OUT = resolve('demo-output');
 const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
@@ -36,30 +36,57 @@ async function walkThrough(portalUrl: string): Promise<void> {
     await shot(page, '01-portal-home');
 
     await page.goto(portalUrl + 'doc-detail.html');
-    const overlay = overlayIn(page);
-    await overlay.locator('.dt-primary').waitFor();
-    say(`Opened 收文处理笺: overlay kind "${await overlay.getAttribute('data-kind')}", title "${await overlay.locator('.dt-title').textContent()}"`);
+    let overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').waitFor();
+    say(`Opened 收文处理笺: overlay kind "${await overlay.getAttribute('data-kind')}", proposes "${await proposedTitle(overlay)}"`);
+    say(`  confidentiality banner: ${await overlay.locator('.dt-secret-level').textContent()}`);
     await shot(page, '02-detail-not-registered');
 
-    await overlay.locator('.dt-primary').click();
+    await overlay.locator('.dt-form .dt-primary').click();
     await overlay.locator('.dt-regno').waitFor();
-    say(`Clicked 登记: registered as ${await overlay.locator('.dt-regno').textContent()}`);
+    say(`Clicked 登记: registered as ${await overlay.locator('.dt-regno').textContent()}, deadline chip "${await overlay.locator('.dt-chip').textContent()}"`);
     await shot(page, '03-detail-registered');
 
+    await page.locator('h2').first().click();
+    await page.keyboard.press('Control+P');
+    await overlay.locator('[role=dialog]').waitFor();
+    await overlay.locator('.dt-dialog textarea').fill('呈送王局长批阅');
+    say('Pressed Ctrl+P on a 秘密 page: DocTrail asks for a reason first');
+    await shot(page, '04-print-needs-reason');
+    await overlay.locator('.dt-dialog .dt-primary').click();
+    await overlay.locator('.dt-notice').waitFor();
+    say(`  proceeded: ${await overlay.locator('.dt-notice').textContent()}`);
+
+    await page.goto(portalUrl + 'doc-no-classification.html');
+    overlay = await expandOverlay(page);
+    await overlay.locator('.dt-missing-list').waitFor();
+    say(`A page without 密级: ${await overlay.locator('.dt-missing-list').textContent()}`);
+    await shot(page, '05-confirm-classification');
+
+    await page.goto(portalUrl + 'circulation.html');
+    overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').click();
+    await overlay.locator('.dt-regno').waitFor();
+    await page.getByRole('button', { name: '传阅', exact: true }).first().click();
+    await overlay.locator('[role=dialog]').waitFor();
+    say(`Used the portal's own 传阅 button: DocTrail records to whom — ${await overlay.locator('.dt-dialog input').first().inputValue()}`);
+    await shot(page, '06-circulation-prompt');
+    await overlay.locator('.dt-dialog .dt-primary').click();
+    await overlay.locator('.dt-out', { hasText: '陈主任' }).locator('button').click();
+    await overlay.locator('.dt-back').waitFor();
+    say(`  after 陈主任 returned it: ${await overlay.locator('.dt-circ-head > span').textContent()}`);
+    await shot(page, '07-circulation-returns');
+
     await page.goto(portalUrl + 'shell.html');
-    const frameOverlay = overlayIn(page.frame({ name: 'mainFrame' })!);
-    await frameOverlay.locator('.dt-primary').waitFor();
+    const frameOverlay = await expandOverlay(page.frame({ name: 'mainFrame' })!);
     say(`OA shell with the document in an iframe: overlay inside the frame, kind "${await frameOverlay.getAttribute('data-kind')}"`);
-    await shot(page, '04-iframe-shell');
+    await shot(page, '08-iframe-shell');
 
     await page.goto(portalUrl + 'todo.html');
     const pill = overlayIn(page).locator('.dt-pill');
     await pill.waitFor();
     say(`待办 list: every corner holds portal links, so DocTrail waits collapsed as "${await pill.textContent()}"`);
-    await shot(page, '05-todo-list-collapsed');
-    await pill.click();
-    say(`  expanded by the clerk: ${await overlayIn(page).locator('.dt-title').textContent()}`);
-    await shot(page, '06-todo-list-expanded');
+    await shot(page, '09-todo-list-collapsed');
 
     const popup = await openPopup(browser);
     await popup.setViewportSize({ width: 360, height: 360 });
@@ -69,7 +96,7 @@ async function walkThrough(portalUrl: string): Promise<void> {
         `逾期 ${await popup.locator('[data-testid=count-overdue] .value').textContent()}, ` +
         `latest: ${(await popup.locator('.latest .regno').allTextContents()).join(', ')}`,
     );
-    await shot(popup, '07-popup');
+    await shot(popup, '10-popup');
   } finally {
     await browser.close(true);
   }

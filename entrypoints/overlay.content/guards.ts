@@ -11,7 +11,6 @@ const UNASKED_PRINT_QUIET_MS = 30_000;
  */
 export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classified: () => boolean, overlayHost: () => Element | undefined): void {
   let approvedPrint = false;
-  let unaskedPrint = false;
   let lastUnaskedLog = 0;
   let letThrough: Element | null = null;
   let copying = false;
@@ -95,14 +94,13 @@ export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classif
     }
   }
 
-  ctx.addEventListener(window, 'beforeprint', () => {
-    unaskedPrint = classified() && !approvedPrint;
-  });
-  ctx.addEventListener(window, 'afterprint', () => {
-    approvedPrint = false;
-    if (!unaskedPrint) return;
-    unaskedPrint = false;
-    // Printing from the browser menu cannot be asked about first: it is logged afterwards, at most once per 30 s.
+  ctx.addEventListener(window, 'beforeprint', (event) => {
+    // A print the clerk approved is already logged; a page cannot fake this event (isTrusted).
+    if (approvedPrint || !event.isTrusted || !classified()) {
+      approvedPrint = false;
+      return;
+    }
+    // Printing from the browser menu cannot be asked about first: it is logged as it starts, at most once per 30 s.
     if (Date.now() - lastUnaskedLog < UNASKED_PRINT_QUIET_MS) return;
     lastUnaskedLog = Date.now();
     bus.handledUnasked({ action: 'printed', detail: 'browser' });

@@ -84,9 +84,8 @@
         break;
       }
       case 'download':
-        e.preventDefault();
-        toast('演示环境不提供附件下载：' + (b.textContent || '').replace(/\s+/g, ' ').trim());
-        break;
+        break; // the attachment link downloads the file
+
       case 'demo':
         e.preventDefault();
         toast(msg || '该功能在演示版中暂未开放。');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../../sample-portal/server';
-import { launchWithExtension, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, launchWithExtension, overlayIn, proposedTitle, type ExtensionBrowser } from '../support/extension-browser';
 
 let portal: Portal;
 let browser: ExtensionBrowser;
@@ -24,7 +24,8 @@ describe('portal pages that change without a reload', () => {
 
     await page.getByRole('link', { name: '关于加强冬春季传染病防控工作的通知' }).click();
     await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 5000 }).toBe('detail');
-    await expect.poll(() => overlay.locator('.dt-title').textContent()).toBe('关于加强冬春季传染病防控工作的通知');
+    await expandOverlay(page);
+    await expect.poll(() => proposedTitle(overlay)).toBe('关于加强冬春季传染病防控工作的通知');
     expect(await page.locator('doctrail-overlay').count()).toBe(1);
 
     await page.goBack();
@@ -36,7 +37,7 @@ describe('portal pages that change without a reload', () => {
   it('removes the overlay when the page stops showing a document', async () => {
     const page = await browser.context.newPage();
     await page.goto(portal.url + 'doc-detail.html');
-    await overlayIn(page).locator('.dt-title').waitFor();
+    await expandOverlay(page);
     await page.evaluate(() => {
       document.querySelector('.content')!.innerHTML = '<p>会话已超时，请重新登录。</p>';
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startPortal, type Portal } from '../../sample-portal/server';
-import { launchWithExtension, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, launchWithExtension, overlayIn, proposedTitle, type ExtensionBrowser } from '../support/extension-browser';
 
 let portal: Portal;
 let browser: ExtensionBrowser;
@@ -35,10 +35,10 @@ describe('overlay on the sample portal', () => {
     ['circulation.html', 'circulation', '国务院办公厅关于印发2026年政务公开工作要点的通知'],
   ])('%s gets an overlay of kind %s showing the title', async (path, kind, title) => {
     const page = await open(path);
-    const overlay = overlayIn(page);
+    const overlay = await expandOverlay(page);
     await expect.poll(() => overlay.getAttribute('data-kind')).toBe(kind);
-    await expect.poll(() => overlay.locator('.dt-title').textContent()).toBe(title);
-    await expect.poll(() => overlay.locator('.dt-primary').textContent()).toBe('登记');
+    await expect.poll(() => proposedTitle(overlay)).toBe(title);
+    await expect.poll(() => overlay.locator('.dt-form .dt-primary').textContent()).toBe('登记');
     expect(await overlay.count()).toBe(1);
     await page.close();
   });
@@ -58,9 +58,9 @@ describe('overlay on the sample portal', () => {
     const page = await open('shell.html');
     const frame = page.frame({ name: 'mainFrame' });
     expect(frame).not.toBeNull();
-    const inFrame = overlayIn(frame!);
+    const inFrame = await expandOverlay(frame!);
     await expect.poll(() => inFrame.getAttribute('data-kind')).toBe('detail');
-    await expect.poll(() => inFrame.locator('.dt-title').textContent()).toBe('关于做好2027年元旦春节期间有关工作的通知');
+    await expect.poll(() => proposedTitle(inFrame)).toBe('关于做好2027年元旦春节期间有关工作的通知');
     await settle(page);
     expect(await overlayIn(page).count()).toBe(0);
     await page.close();
@@ -80,8 +80,8 @@ describe('overlay on the sample portal', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const overlay = overlayIn(page);
-    await expect.poll(() => overlay.locator('.dt-title').textContent()).toBe('<img src=x onerror=alert(1)>关于测试的通知');
+    const overlay = await expandOverlay(page);
+    await expect.poll(() => proposedTitle(overlay)).toBe('<img src=x onerror=alert(1)>关于测试的通知');
     expect(await overlay.locator('img').count()).toBe(0);
     await settle(page);
     expect(dialogs).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startPortal, type Portal } from '../../sample-portal/server';
 import { evaluateInContentScript } from '../support/content-script-world';
-import { launchWithExtension, newProfileDir, openPopup, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, launchWithExtension, newProfileDir, openPopup, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
 
 const REG_NO = /^收〔\d{4}〕(\d{4})号$/;
 let portal: Portal;
@@ -27,8 +27,8 @@ async function open(path: string): Promise<Page> {
 }
 
 async function registerOn(page: Page): Promise<string> {
-  const overlay = overlayIn(page);
-  await overlay.locator('.dt-primary').click();
+  const overlay = await expandOverlay(page);
+  await overlay.locator('.dt-form .dt-primary').click();
   await overlay.locator('.dt-regno').waitFor();
   return (await overlay.locator('.dt-regno').textContent()) ?? '';
 }
@@ -61,13 +61,13 @@ describe('registering documents from the portal', () => {
   it('shows the number instead of the button when the document is opened again', async () => {
     const page = await open('doc-detail.html');
     await expect.poll(() => overlayIn(page).locator('.dt-regno').textContent()).toMatch(/0001号$/);
-    expect(await overlayIn(page).locator('.dt-primary').count()).toBe(0);
+    expect(await overlayIn(page).locator('.dt-form').count()).toBe(0);
     await page.close();
   });
 
   it('gives two tabs registering at the same moment distinct consecutive numbers', async () => {
     const [a, b] = await Promise.all([open('doc-detail-2.html'), open('doc-detail-3.html')]);
-    await Promise.all([a, b].map((p) => overlayIn(p).locator('.dt-primary').waitFor()));
+    await Promise.all([a, b].map(async (p) => (await expandOverlay(p)).locator('.dt-form .dt-primary').waitFor()));
     const numbers = await Promise.all([registerOn(a), registerOn(b)]);
     const sequences = numbers.map((n) => n.match(REG_NO)![1]).sort();
     expect(sequences).toEqual(['0002', '0003']);

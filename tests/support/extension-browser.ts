@@ -66,3 +66,17 @@ export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   return page;
 }
+
+/** Opens the overlay if it started as a pill (every corner of the page held controls), as the clerk would. */
+export async function expandOverlay(scope: Page | Frame): Promise<Locator> {
+  const overlay = overlayIn(scope);
+  await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
+  if (await overlay.locator('.dt-pill').count()) await overlay.locator('.dt-pill').click();
+  await overlay.locator('.dt-panel').waitFor();
+  return overlay;
+}
+
+/** The title the overlay proposes to register (the first field of its form). */
+export function proposedTitle(overlay: Locator): Promise<string> {
+  return overlay.locator('.dt-form input').first().inputValue();
+}
