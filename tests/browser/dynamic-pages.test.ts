@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../sample-portal/server';
-import { expandOverlay, launchWithExtension, overlayIn, proposedTitle, type ExtensionBrowser } from '../support/extension-browser';
+import { describe, expect, it } from 'vitest';
+import { expandOverlay, overlayIn, proposedTitle } from '../support/extension-browser';
+import { usePortalSession } from '../support/portal-session';
 
-let portal: Portal;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close(true);
-  await portal?.close();
-});
+const session = usePortalSession();
+const open = session.open;
 
 describe('portal pages that change without a reload', () => {
   it('follows a single-page portal from its list to a document and back, with one overlay throughout', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(portal.url + 'spa.html');
+    const page = await open('spa.html');
     const overlay = overlayIn(page);
     await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 5000 }).toBe('list');
 
@@ -35,8 +24,7 @@ describe('portal pages that change without a reload', () => {
   });
 
   it('removes the overlay when the page stops showing a document', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(portal.url + 'doc-detail.html');
+    const page = await open('doc-detail.html');
     await expandOverlay(page);
     await page.evaluate(() => {
       document.querySelector('.content')!.innerHTML = '<p>会话已超时，请重新登录。</p>';

@@ -1,26 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startPortal, type Portal } from '../../sample-portal/server';
-import { expandOverlay, launchWithExtension, overlayIn, proposedTitle, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, overlayIn, proposedTitle } from '../support/extension-browser';
+import { usePortalSession } from '../support/portal-session';
 
-let portal: Portal;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close(true);
-  await portal?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(portal.url + path);
-  return page;
-}
+const { open } = usePortalSession();
 
 /** Give the content script (run at document_idle) time to decide, then report what it left. */
 async function settle(page: Page): Promise<void> {

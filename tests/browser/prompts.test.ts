@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { daysBetween, toIsoDate } from '@/utils/local-date';
-import { startPortal, type Portal } from '../../sample-portal/server';
 import { eventTypesOf, extensionPage } from '../support/extension-api';
-import { launchWithExtension, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, overlayIn } from '../support/extension-browser';
+import { usePortalSession } from '../support/portal-session';
 
-let portal: Portal;
-let browser: ExtensionBrowser;
+const session = usePortalSession();
 let api: Page;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchWithExtension();
-  api = await extensionPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close(true);
-  await portal?.close();
+  api = await extensionPage(session.browser);
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(portal.url + path);
-  const overlay = overlayIn(page);
-  await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
-  // Where every corner holds portal controls the overlay starts as a pill: the clerk opens it.
-  if (await overlay.locator('.dt-pill').count()) await overlay.locator('.dt-pill').click();
-  await overlay.locator('.dt-panel').waitFor();
+  const page = await session.open(path);
+  await expandOverlay(page);
   return page;
 }
 
@@ -67,7 +54,7 @@ describe('registration prompt', () => {
       await overlay.locator('select').first().selectOption('none');
       await overlay.locator('.dt-form .dt-primary').click();
       await expect.poll(() => overlay.locator('.dt-warn[role=alert]').textContent()).toContain(`已登记为 ${number}，未重复登记`);
-      expect(await overlay.locator('.dt-warn a').getAttribute('href')).toBe(portal.url + 'doc-detail-3.html');
+      expect(await overlay.locator('.dt-warn a').getAttribute('href')).toBe(session.portal.url + 'doc-detail-3.html');
     }
     await page.close();
   });

@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startPortal, type Portal } from '../../sample-portal/server';
 import { evaluateInContentScript } from '../support/content-script-world';
-import { expandOverlay, launchWithExtension, newProfileDir, openPopup, overlayIn, type ExtensionBrowser } from '../support/extension-browser';
+import { expandOverlay, openPopup, overlayIn } from '../support/extension-browser';
+import { usePortalSession } from '../support/portal-session';
 
 const REG_NO = /^收〔\d{4}〕(\d{4})号$/;
-let portal: Portal;
-let browser: ExtensionBrowser;
-let profileDir: string;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  profileDir = await newProfileDir();
-  browser = await launchWithExtension({ profileDir });
-});
-
-afterAll(async () => {
-  await browser?.close(true);
-  await portal?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(portal.url + path);
-  return page;
-}
+const session = usePortalSession();
+const open = session.open;
 
 async function registerOn(page: Page): Promise<string> {
   const overlay = await expandOverlay(page);
@@ -34,7 +16,7 @@ async function registerOn(page: Page): Promise<string> {
 }
 
 async function popupLatest(): Promise<{ titles: string[]; numbers: string[]; inProgress: string }> {
-  const popup = await openPopup(browser);
+  const popup = await openPopup(session.browser);
   await popup.locator('[data-testid=count-in-progress]').waitFor();
   const result = {
     titles: await popup.locator('.latest .title').allTextContents(),
@@ -98,8 +80,7 @@ describe('registering documents from the portal', () => {
   });
 
   it('keeps the register after the browser is closed and started again with the same profile', async () => {
-    await browser.close();
-    browser = await launchWithExtension({ profileDir });
+    await session.relaunch();
     const popup = await popupLatest();
     expect(popup.numbers).toHaveLength(3);
     expect(popup.inProgress).toBe('3');
