@@ -57,9 +57,12 @@ function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; 
 
 function cueText(doc: Document, titleTexts: readonly string[]): string {
   const parts = [doc.title, ...titleTexts];
-  for (const el of doc.querySelectorAll('h1, h2, h3, h4, caption, legend')) {
-    parts.push((el.textContent ?? '').slice(0, 80));
-    if (parts.length > 80) break;
+  // Tag collections, not a selector: on a 5,000-row page a selector walks every element.
+  for (const tag of ['h1', 'h2', 'h3', 'h4', 'caption', 'legend']) {
+    for (const el of doc.getElementsByTagName(tag)) {
+      if (parts.length > 80) break;
+      parts.push((el.textContent ?? '').slice(0, 80));
+    }
   }
   return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
 }
@@ -101,7 +104,8 @@ export function listRows(list: ListTable): PageFields[] {
     if (!memo.has(key)) memo.set(key, valueOf(field, text, year));
     return memo.get(key);
   };
-  return list.rows.map((cells) => {
+  return list.rows.map((rowElement) => {
+    const cells = rowElement.children;
     const row: PageFields = {};
     let year: number | undefined;
     for (const [index, field] of columns) {

@@ -3,7 +3,8 @@ import { fieldForLabel, type FieldKey } from './vocabulary';
 
 export interface ListTable {
   columns: Map<number, FieldKey>;
-  rows: Element[][];
+  /** The row elements; a row's cells are its children, by the header's column index. */
+  rows: Element[];
   header: Element;
 }
 
@@ -31,14 +32,15 @@ function isLabel(cell: Element): boolean {
 }
 
 /** Rows of the header's width holding values, not labels (label/value forms repeat labels on every row). */
-function sameShape(rows: Element[], width: number): Element[][] {
-  const out: Element[][] = [];
+function sameShape(rows: Element[], width: number): Element[] {
+  const out: Element[] = [];
   for (const row of rows) {
-    if (row.children.length !== width) continue;
-    const cells = Array.from(row.children);
-    // A label/value row starts with a label and has another within the next two cells.
-    if (isLabel(cells[0]!) && (isLabel(cells[1]!) || (cells[2] && isLabel(cells[2])))) continue;
-    out.push(cells);
+    const cells = row.children;
+    if (cells.length !== width) continue;
+    // A label/value row starts with a label and has another within the next two cells. Such forms are
+    // short: past the first rows a long table is records, and its cells need no reading here.
+    if (out.length < 20 && isLabel(cells[0]!) && (isLabel(cells[1]!) || (cells[2] && isLabel(cells[2])))) continue;
+    out.push(row);
   }
   return out;
 }
@@ -58,7 +60,7 @@ function elementRows(container: Element | null | undefined): Element[] {
 }
 
 /** The rows under a header: its later siblings, the table body after a thead, or the next table (split grids). */
-function dataRows(header: Element, width: number): Element[][] {
+function dataRows(header: Element, width: number): Element[] {
   const siblings: Element[] = [];
   for (let next = header.nextElementSibling; next; next = next.nextElementSibling) siblings.push(next);
   const section = header.parentElement;
