@@ -68,10 +68,11 @@ export function Overlay(props: OverlayProps) {
   }, [draft, backend]);
 
   /** The registered document, registering the page's draft first where the clerk's action needs one. */
-  const ensureRegistered = async (): Promise<DocumentStateData | null> => {
+  const ensureRegistered = async (): Promise<DocumentStateData> => {
     const current = docRef.current;
     if (current.step === 'registered') return current.state;
-    if (!draft?.classification) return null;
+    // Registering needs a 密级; without one on the page the clerk must choose it in the form first.
+    if (!draft?.classification) throw new Error(t('form.confirmClassification'));
     const { state } = await backend.register(draft, false);
     setDoc({ step: 'registered', state });
     return state;
@@ -90,14 +91,14 @@ export function Overlay(props: OverlayProps) {
               setDialog(null);
               if (!answer) return resolve(null);
               ensureRegistered()
-                .then((state) => state && backend.logHandling(state.document.id, request.action, { reason: answer.reason, intercepted: true, detail: request.detail }))
+                .then((state) => backend.logHandling(state.document.id, request.action, { reason: answer.reason, intercepted: true, detail: request.detail }))
                 .then((state) => {
-                  if (state) setDoc({ step: 'registered', state });
+                  setDoc({ step: 'registered', state });
                   setNotice(t('notice.logged', { action: t(`action.${request.action}`) }));
                   resolve(answer);
                 })
                 .catch((error: unknown) => {
-                  fail(error);
+                  setNotice(t('overlay.error', { message: message(error) }));
                   resolve(null); // not logged, so not allowed
                 });
             },
@@ -132,8 +133,12 @@ export function Overlay(props: OverlayProps) {
   const recordSend = (send: { recipients: string[]; purpose: Purpose; expectedReturn: string }) => {
     setDialog(null);
     ensureRegistered()
-      .then((state) => state && backend.send(state.document.id, send.recipients, send.purpose, send.expectedReturn || undefined))
-      .then((state) => state && setDoc({ step: 'registered', state }), fail);
+      .then((state) => backend.send(state.document.id, send.recipients, send.purpose, send.expectedReturn || undefined))
+      .then(
+        (state) => setDoc({ step: 'registered', state }),
+        // The form stays as it was: the clerk can choose the 密级 and try again.
+        (error: unknown) => setNotice(t('overlay.error', { message: message(error) })),
+      );
   };
 
   const markReturned = (recipient: string, event: MouseEvent) => {

@@ -128,3 +128,14 @@ describe('overlay', () => {
     expect(root.querySelector('.dt-error')?.textContent).toBe('操作未完成：数据库不可用');
   });
 });
+
+describe('overlay circulation prompt', () => {
+  it('opens when the portal sends the document on, prefilled with the recipients the portal selected', async () => {
+    const bus = new PromptBus();
+    const b = backend();
+    const root = await mount(b, { bus, draft: draft({ classification: undefined }) });
+    await act(async () => bus.sendStarted({ verb: '传阅', recipients: ['王局长'] }));
+    expect(root.querySelector('[role=dialog] input')).toBeTruthy();
+    expect((root.querySelector('[role=dialog] input') as HTMLInputElement).value).toBe('王局长');
+  });
+});

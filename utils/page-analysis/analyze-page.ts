@@ -1,5 +1,5 @@
 import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
-import { contextYear, fieldValue, fieldValue as valueOf } from './field-values';
+import { contextYear, fieldValue } from './field-values';
 import { controlHints, scanPage } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { redHeaderFields } from './red-header';
@@ -99,9 +99,9 @@ export function listRows(list: ListTable): PageFields[] {
   const columns = [...list.columns];
   // Lists repeat their values (issuers, urgencies, dates): normalise each distinct text once.
   const memo = new Map<string, string | undefined>();
-  const fieldValue = (field: FieldKey, text: string, year?: number) => {
+  const cellValue = (field: FieldKey, text: string, year?: number) => {
     const key = `${field}\u0000${year ?? ''}\u0000${text}`;
-    if (!memo.has(key)) memo.set(key, valueOf(field, text, year));
+    if (!memo.has(key)) memo.set(key, fieldValue(field, text, year));
     return memo.get(key);
   };
   return list.rows.map((rowElement) => {
@@ -111,7 +111,7 @@ export function listRows(list: ListTable): PageFields[] {
     for (const [index, field] of columns) {
       const cell = cells[index];
       if (!cell || DATE_COLUMNS.has(field)) continue;
-      const value = fieldValue(field, cellText(cell, field));
+      const value = cellValue(field, cellText(cell, field));
       if (value) row[field] = value;
     }
     const dated: [FieldKey, string][] = [];
@@ -119,7 +119,7 @@ export function listRows(list: ListTable): PageFields[] {
       const cell = cells[index];
       if (!cell || !DATE_COLUMNS.has(field)) continue;
       const text = cell.textContent ?? '';
-      const value = fieldValue(field, text);
+      const value = cellValue(field, text);
       if (value) {
         row[field] = value;
         year ??= Number(value.slice(0, 4));
@@ -127,7 +127,7 @@ export function listRows(list: ListTable): PageFields[] {
     }
     year ??= Number(/〔(\d{4})〕/.exec(row.docNumber ?? '')?.[1]) || undefined;
     for (const [field, text] of dated) {
-      const value = fieldValue(field, text, year);
+      const value = cellValue(field, text, year);
       if (value) row[field] = value;
     }
     return row;
