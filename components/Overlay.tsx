@@ -15,7 +15,6 @@ import { HandlingDialog } from './HandlingDialog';
 import type { OverlayBackend } from './overlay-backend';
 import { RegistrationForm } from './RegistrationForm';
 
-export type { OverlayBackend };
 
 export interface OverlayProps {
   kind: Exclude<PageKind, 'none'>;

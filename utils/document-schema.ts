@@ -1,7 +1,6 @@
 import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, URGENCIES } from './document-values';
 import { z } from './zod';
 
-export { isClassified } from './document-values';
 
 export const classificationSchema = z.enum(CLASSIFICATIONS);
 export const urgencySchema = z.enum(URGENCIES);
@@ -52,8 +51,6 @@ export const eventRecordSchema = z.strictObject({
   details: z.record(z.string(), z.unknown()),
 });
 
-export type Classification = z.infer<typeof classificationSchema>;
-export type Urgency = z.infer<typeof urgencySchema>;
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 export type DocumentDraft = z.infer<typeof documentDraftSchema>;
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;

@@ -1,7 +1,8 @@
 import { openDB, type IDBPCursorWithValue, type IDBPDatabase, type IDBPIndex, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
 import { circulationState, type CirculationState, type RecipientState } from './circulation';
-import { OPEN_STATUSES, type Classification, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from './document-schema';
+import type { Classification } from './document-values';
+import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from './document-schema';
 import { toIsoDate } from './local-date';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
 

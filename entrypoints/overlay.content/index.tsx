@@ -1,7 +1,8 @@
 import '@/components/overlay.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Overlay, type OverlayBackend } from '@/components/Overlay';
+import { Overlay } from '@/components/Overlay';
+import type { OverlayBackend } from '@/components/overlay-backend';
 import { ask } from '@/utils/background-client';
 import { isClassified, type Classification } from '@/utils/document-values';
 import { draftFromAnalysis } from '@/utils/draft';

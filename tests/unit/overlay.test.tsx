@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Overlay, type OverlayBackend } from '@/components/Overlay';
+import { Overlay } from '@/components/Overlay';
+import type { OverlayBackend } from '@/components/overlay-backend';
 import type { DocumentDraft } from '@/utils/document-schema';
 import { createTranslator } from '@/utils/i18n';
 import type { Placement } from '@/utils/overlay-placement';
