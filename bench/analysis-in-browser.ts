@@ -1,12 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
+import { CORPUS_DIR, corpusPages } from '../tests/support/corpus';
 import { generateListPage } from './generate-list-page';
 import { percentile } from './stats';
 
-const FIXTURES = resolve('tests/fixtures/pages');
 
 /** The analyzer as one script for the page's own world, exposing `__doctrailAnalyze`. */
 async function analyzerBundle(): Promise<string> {
@@ -65,12 +64,12 @@ export interface AnalysisFigures {
 
 export async function benchAnalysis(page: Page): Promise<AnalysisFigures> {
   const bundle = await analyzerBundle();
-  const portal = await startPortal(0, FIXTURES);
+  const portal = await startPortal(0, CORPUS_DIR);
   try {
     await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
     const analysis: number[] = [];
     const baseline: number[] = [];
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
+    const files = corpusPages().map((page) => page.file);
     for (const file of files) {
       await page.goto(portal.url + file);
       await page.addScriptTag({ content: bundle });

@@ -82,17 +82,13 @@ export async function registerDocument(
     createdAt: timestamp,
     updatedAt: timestamp,
   };
-  await Promise.all([
-    tx.objectStore('counters').put(sequence, counterKey),
-    documents.add(document),
-    appendEvent(tx, { timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }).then(
-      () =>
-        options.classificationConfirmed && draft.classification
-          ? appendEvent(tx, { timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } })
-          : undefined,
-    ),
-    tx.done,
-  ]);
+  const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }];
+  if (options.classificationConfirmed && draft.classification) {
+    events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } });
+  }
+  await Promise.all([tx.objectStore('counters').put(sequence, counterKey), documents.add(document)]);
+  for (const event of events) await appendEvent(tx, event);
+  await tx.done;
   return { document, created: true };
 }
 

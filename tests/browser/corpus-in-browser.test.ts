@@ -1,22 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Expected } from '@/utils/page-analysis/corpus-score';
+import { CORPUS_DIR, corpusPages } from '../support/corpus';
 import { startPortal, type Portal } from '../../sample-portal/server';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension-browser';
 
-const DIR = resolve('tests/fixtures/pages');
-const pages = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((file) => ({ file, expected: JSON.parse(readFileSync(join(DIR, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected }));
+const pages = corpusPages();
 
 let portal: Portal;
 let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal(0, DIR);
+  portal = await startPortal(0, CORPUS_DIR);
   browser = await launchWithExtension();
   page = await browser.context.newPage();
   // Saved pages link to portal resources that are not here; the test needs only their own HTML.

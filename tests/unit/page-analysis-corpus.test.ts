@@ -1,20 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scorePage, summariseScores, type Expected } from '@/utils/page-analysis/corpus-score';
+import { scorePage, summariseScores } from '@/utils/page-analysis/corpus-score';
+import { corpusPages } from '../support/corpus';
 import { analyzeHtmlFile } from '../../tools/analyze-file';
 
-const DIR = join(import.meta.dirname, '../fixtures/pages');
-const pages = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((file) => ({
-    file,
-    expected: JSON.parse(readFileSync(join(DIR, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected,
-  }));
+const pages = corpusPages();
 
 describe('page analysis over the fixture corpus', () => {
-  const results = pages.map(({ file, expected }) => {
-    const actual = analyzeHtmlFile(join(DIR, file), expected.url);
+  const results = pages.map(({ file, path, expected }) => {
+    const actual = analyzeHtmlFile(path, expected.url);
     return { file, expected, actual, score: scorePage(expected, actual) };
   });
   const summary = summariseScores(results);

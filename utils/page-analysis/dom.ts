@@ -34,12 +34,10 @@ export function readValue(element: Element): string {
   if (element.matches(CONTROL)) return controlValue(element);
   const choice = checkedChoiceText(element);
   if (choice !== undefined) return choice;
+  // An unchecked choice says nothing: the cell's text does.
   const control = element.querySelector(CONTROL);
-  if (control && control.tagName !== 'INPUT') return controlValue(control);
-  if (control && (control as HTMLInputElement).type !== 'radio' && (control as HTMLInputElement).type !== 'checkbox') {
-    return controlValue(control);
-  }
-  return element.textContent ?? '';
+  const isChoice = control && /^(radio|checkbox)$/.test((control as HTMLInputElement).type ?? '');
+  return control && !isChoice ? controlValue(control) : (element.textContent ?? '');
 }
 
 export function isEditable(element: Element): boolean {

@@ -2,7 +2,7 @@ import type { Candidate, Strategy } from './candidates';
 import { describeElement, forEachText, isEditable, isTag, longTableRows, readValue } from './dom';
 import { normaliseLabel } from './normalise';
 import { docNumberLine } from './red-header';
-import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, type FieldKey } from './vocabulary';
+import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, isLabelCell, type FieldKey } from './vocabulary';
 
 const MAX_LABEL_CHARS = 24;
 
@@ -43,7 +43,7 @@ function cellAt(row: Element, index: number): Element | undefined {
 
 function labelsInRow(row: Element): number {
   let count = 0;
-  for (const cell of row.children) if (fieldForLabel((cell.textContent ?? '').trim())) count++;
+  for (const cell of row.children) if (isLabelCell(cell)) count++;
   return count;
 }
 
@@ -59,10 +59,6 @@ function rowsAfter(row: Element): Element[] {
   return rows;
 }
 
-/**
- * A label whose sibling cells are labels too is a header row: with exactly one row of values below it
- * the values are read from there; with more rows it is a list, which `list-rows` reads.
- */
 /** Mostly labels: a row of column headings rather than label/value pairs. */
 function isHeaderRow(row: Element): boolean {
   const filled = [...row.children].filter((cell) => (cell.textContent ?? '').trim() || cell.querySelector('input, select, textarea')).length;
@@ -120,7 +116,7 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
     return;
   }
   const value = label.nextElementSibling ?? label.parentElement?.nextElementSibling;
-  if (!value || fieldForLabel((value.textContent ?? '').trim())) return;
+  if (!value || isLabelCell(value)) return;
   const strategy: Strategy = isTag(label, 'TD', 'TH') || isTag(label, 'DT') ? 'label-cell' : 'label-sibling';
   out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
 }

@@ -1,5 +1,5 @@
 import { isTag } from './dom';
-import { fieldForLabel, type FieldKey } from './vocabulary';
+import { fieldForLabel, isLabelCell, type FieldKey } from './vocabulary';
 
 export interface ListTable {
   columns: Map<number, FieldKey>;
@@ -10,14 +10,11 @@ export interface ListTable {
 
 const LIST_FIELDS = new Set<FieldKey>(['docNumber', 'registrationNo', 'title', 'issuer', 'urgency', 'receivedDate', 'deadline', 'classification', 'copies', 'documentDate']);
 
-function cellsOf(row: Element): Element[] {
-  return [...row.children].filter((c) => !isTag(c, 'SCRIPT', 'STYLE', 'TEMPLATE'));
-}
-
 function columnsOf(header: Element): Map<number, FieldKey> {
   const columns = new Map<number, FieldKey>();
   const seen = new Set<FieldKey>();
-  cellsOf(header).forEach((cell, index) => {
+  // Column indexes count the header's children, as `listRows` reads each row's children.
+  [...header.children].forEach((cell, index) => {
     const field = fieldForLabel((cell.textContent ?? '').trim());
     if (field && LIST_FIELDS.has(field) && !seen.has(field)) {
       columns.set(index, field);
@@ -25,10 +22,6 @@ function columnsOf(header: Element): Map<number, FieldKey> {
     }
   });
   return columns;
-}
-
-function isLabel(cell: Element): boolean {
-  return fieldForLabel((cell.textContent ?? '').trim()) !== undefined;
 }
 
 /** Rows of the header's width holding values, not labels (label/value forms repeat labels on every row). */
@@ -39,14 +32,14 @@ function sameShape(rows: Element[], width: number): Element[] {
     if (cells.length !== width) continue;
     // A label/value row starts with a label and has another within the next two cells. Such forms are
     // short: past the first rows a long table is records, and its cells need no reading here.
-    if (out.length < 20 && isLabel(cells[0]!) && (isLabel(cells[1]!) || (cells[2] && isLabel(cells[2])))) continue;
+    if (out.length < 20 && isLabelCell(cells[0]!) && (isLabelCell(cells[1]!) || (cells[2] && isLabelCell(cells[2])))) continue;
     out.push(row);
   }
   return out;
 }
 
 function filledCells(row: Element): number {
-  return cellsOf(row).filter((c) => (c.textContent ?? '').trim() || c.querySelector('input, select, textarea')).length;
+  return [...row.children].filter((c) => (c.textContent ?? '').trim() || c.querySelector('input, select, textarea')).length;
 }
 
 function elementRows(container: Element | null | undefined): Element[] {
@@ -92,7 +85,7 @@ export function findListTable(headerCandidates: Iterable<Element>): ListTable | 
     const columns = columnsOf(header);
     const fields = new Set(columns.values());
     if (columns.size < 2 || columns.size * 2 <= filledCells(header) - 2 || !(fields.has('title') || fields.has('docNumber'))) continue;
-    const rows = dataRows(header, cellsOf(header).length);
+    const rows = dataRows(header, header.children.length);
     if (rows.length >= 2 && rows.length > (best?.rows.length ?? 0)) best = { columns, rows, header };
   }
   return best;

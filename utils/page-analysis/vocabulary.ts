@@ -45,6 +45,11 @@ export function fieldForLabel(raw: string): FieldKey | undefined {
   return byLabel.get(normaliseLabel(raw));
 }
 
+/** Whether a cell's whole text is a field label (a heading cell, not a value). */
+export function isLabelCell(cell: Element): boolean {
+  return fieldForLabel((cell.textContent ?? '').trim()) !== undefined;
+}
+
 /** Pinyin and English hints in control names/ids, for forms whose labels are missing. */
 export const FIELD_NAME_HINTS: [RegExp, FieldKey][] = [
   [/wenhao|wen_hao|docno|doc_num|docnumber|fwzh|lwzh/i, 'docNumber'],
