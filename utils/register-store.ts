@@ -86,9 +86,11 @@ export async function registerDocument(
   if (options.classificationConfirmed && draft.classification) {
     events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } });
   }
-  await Promise.all([tx.objectStore('counters').put(sequence, counterKey), documents.add(document)]);
-  for (const event of events) await appendEvent(tx, event);
-  await tx.done;
+  const appendAll = async () => {
+    for (const event of events) await appendEvent(tx, event);
+  };
+  // `tx.done` is awaited with the writes: when one fails, the abort it causes is handled too.
+  await Promise.all([tx.objectStore('counters').put(sequence, counterKey), documents.add(document), appendAll(), tx.done]);
   return { document, created: true };
 }
 
