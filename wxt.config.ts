@@ -12,8 +12,9 @@ export default defineConfig({
     // The test flavour (`--mode test`) is the same extension; both are limited to the
     // sample portal's origins until portals can be enabled at run time.
     host_permissions: PRE_ENABLED_MATCHES,
-    // storage: the overlay remembers whether the clerk collapsed it.
-    permissions: ['storage'],
+    // storage: the overlay remembers whether the clerk collapsed it; alarms and notifications:
+    // due-soon and overdue reminders that survive the worker being stopped.
+    permissions: ['storage', 'alarms', 'notifications'],
     // Firefox keeps an extension's IndexedDB only under a stable add-on id.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'doctrail@doctrail.local' } } }),
   }),

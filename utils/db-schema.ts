@@ -1,5 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { circulationState } from './circulation';
 import type { DocumentRecord, EventRecord } from './document-schema';
+import { dueDateOf } from './due-date';
 
 export const DB_NAME = 'doctrail';
 
@@ -14,6 +16,9 @@ export interface DocTrailDB extends DBSchema {
       sourceUrl: string;
       createdAt: number;
       registrationNo: string;
+      dueDate: string;
+      classification: string;
+      receivedDate: string;
     };
   };
   events: {
@@ -23,10 +28,20 @@ export interface DocTrailDB extends DBSchema {
   };
   /** Small named values that must change atomically with the records: yearly numbers, the event sequence. */
   counters: { key: string; value: number };
+  /** The clerk's settings and an imported holiday calendar, each under its own key. */
+  settings: { key: string; value: unknown };
+  /** Per document: when it was last brought up in a notification and until when the clerk snoozed it. */
+  reminders: { key: string; value: ReminderState };
+}
+
+export interface ReminderState {
+  docId: string;
+  lastNotifiedAt?: number;
+  snoozedUntil?: number;
 }
 
 type UpgradeTx = IDBPTransaction<DocTrailDB, StoreNames<DocTrailDB>[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<DocTrailDB>, tx: UpgradeTx) => void;
+type Migration = (db: IDBPDatabase<DocTrailDB>, tx: UpgradeTx) => void | Promise<void>;
 
 /**
  * Migrations in order: entry i upgrades a database from version i to i + 1.
@@ -45,10 +60,28 @@ export const MIGRATIONS: readonly Migration[] = [
     events.createIndex('docId_timestamp', ['docId', 'timestamp']);
     db.createObjectStore('counters');
   },
+  // v2: due dates for reminders and the overdue count, filter indexes for the dashboard, settings and
+  // reminder state. Existing documents get their due date; their events are hash-chained after opening
+  // (WebCrypto cannot run inside this transaction), see `sealUnchainedEvents`.
+  async (db, tx) => {
+    const documents = tx.objectStore('documents');
+    documents.createIndex('dueDate', 'dueDate');
+    documents.createIndex('classification', 'classification');
+    documents.createIndex('receivedDate', 'receivedDate');
+    db.createObjectStore('settings');
+    db.createObjectStore('reminders', { keyPath: 'docId' });
+    const byDoc = tx.objectStore('events').index('docId_timestamp');
+    for (let cursor = await documents.openCursor(); cursor; cursor = await cursor.continue()) {
+      const events = await byDoc.getAll(IDBKeyRange.bound([cursor.value.id, 0], [cursor.value.id, Infinity]));
+      const dueDate = dueDateOf(cursor.value, circulationState(events));
+      if (dueDate) await cursor.update({ ...cursor.value, dueDate });
+    }
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function upgrade(db: IDBPDatabase<DocTrailDB>, oldVersion: number, tx: UpgradeTx): void {
-  for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version]!(db, tx);
+/** Runs the pending migrations in order; they may await requests of the upgrade transaction, nothing else. */
+export async function upgrade(db: IDBPDatabase<DocTrailDB>, oldVersion: number, tx: UpgradeTx, target = MIGRATIONS.length): Promise<void> {
+  for (let version = oldVersion; version < target; version++) await MIGRATIONS[version]!(db, tx);
 }

@@ -9,6 +9,7 @@ export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
 /** Statuses in which the document is still on the clerk's desk (在办). */
 export const OPEN_STATUSES = ['registered', 'in-circulation', 'returned'] as const satisfies readonly DocumentStatus[];
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 const text = (max: number) => z.string().trim().max(max);
 
@@ -38,6 +39,8 @@ export const documentRecordSchema = documentDraftSchema.extend({
   currentHolder: text(100).optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** While the document is open: the earliest date it is due back or due done (办理期限 or a recipient's 归还日期). Drives reminders and the overdue count. */
+  dueDate: isoDate.optional(),
 });
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);
@@ -49,6 +52,9 @@ export const eventRecordSchema = z.strictObject({
   docId: z.string().min(1),
   type: eventTypeSchema,
   details: z.record(z.string(), z.unknown()),
+  /** The previous event's hash (all zeros for the first event) and this event's SHA-256; see utils/hash-chain.ts. */
+  prevHash: sha256Hex,
+  hash: sha256Hex,
 });
 
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
@@ -57,4 +63,4 @@ export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 export type EventType = z.infer<typeof eventTypeSchema>;
 export type Purpose = z.infer<typeof purposeSchema>;
-export type NewEvent = Omit<EventRecord, 'sequence'>;
+export type NewEvent = Omit<EventRecord, 'sequence' | 'prevHash' | 'hash'>;

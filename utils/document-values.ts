@@ -3,7 +3,24 @@
 export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top-secret'] as const;
 export const URGENCIES = ['normal', 'urgent', 'very-urgent', 'flash'] as const;
 export const DOCUMENT_STATUSES = ['registered', 'in-circulation', 'returned', 'completed', 'archived', 'cleared', 'destroyed'] as const;
-export const EVENT_TYPES = ['registered', 'classification-confirmed', 'printed', 'copied', 'downloaded', 'sent', 'returned'] as const;
+export const EVENT_TYPES = [
+  'registered',
+  'classification-confirmed',
+  'printed',
+  'copied',
+  'downloaded',
+  'sent',
+  'returned',
+  'completed',
+  'archived',
+  'cleared',
+  'destroyed',
+  'exported',
+  'imported',
+] as const;
+
+/** The `docId` of events about the whole register (an export, an import) rather than one document. */
+export const REGISTER_SCOPE = '@register';
 export const PURPOSES = ['read', 'handle'] as const;
 
 export type Classification = (typeof CLASSIFICATIONS)[number];

@@ -1,11 +1,20 @@
 import { describeInvalid, failure, requestSchema, type Request, type Response } from './protocol';
+import { TransitionRefused } from './life-cycle';
+import { StorageFull } from './register-db';
+import { queryRegister } from './register-query';
+import { reminderState, snooze } from './reminder-store';
+import { snoozeUntil } from './reminders';
+import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from './settings-store';
+import { calendarYears, parseCalendarFile } from './working-days';
 import {
+  closeDocument,
   confirmClassification,
   DocumentNotFound,
   documentState,
   eventsOf,
   findDocument,
   logHandling,
+  NothingToReturn,
   registerDocument,
   returnDocument,
   sendDocument,
@@ -18,7 +27,11 @@ export interface HandlerDeps {
   now: () => Date;
   /** The extension's own id: only its own pages and content scripts may write. */
   extensionId: string;
+  /** Called after anything that can change what is due (the badge and the next reminder follow). */
+  onRegisterChanged?: () => void;
 }
+
+const READ_ONLY = new Set<Request['type']>(['document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get']);
 
 export interface MessageSender {
   id?: string;
@@ -31,9 +44,13 @@ export function createMessageHandler(deps: HandlerDeps) {
     const parsed = requestSchema.safeParse(raw);
     if (!parsed.success) return failure('invalid-message', describeInvalid(parsed.error));
     try {
-      return { ok: true, data: await apply(parsed.data, deps) } as Response;
+      const data = await apply(parsed.data, deps);
+      if (!READ_ONLY.has(parsed.data.type)) deps.onRegisterChanged?.();
+      return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
+      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof CalendarRejected) return failure('refused', error.message);
+      if (error instanceof StorageFull) return failure('storage-full', error.message);
       return failure('storage-failed', error instanceof Error ? error.message : String(error));
     }
   };
@@ -48,7 +65,8 @@ async function apply(request: Request, deps: HandlerDeps) {
       return { state: document ? await documentState(db, document) : null };
     }
     case 'document.register': {
-      const { document, created } = await registerDocument(db, request.draft, now, undefined, {
+      const { numberFormat } = await readSettings(db);
+      const { document, created } = await registerDocument(db, request.draft, now, numberFormat, {
         classificationConfirmed: request.classificationConfirmed,
       });
       return { state: await documentState(db, document), created };
@@ -64,9 +82,40 @@ async function apply(request: Request, deps: HandlerDeps) {
     case 'document.history': {
       const document = await db.get('documents', request.docId);
       if (!document) throw new DocumentNotFound(request.docId);
-      return { document, events: await eventsOf(db, request.docId) };
+      const [{ circulation }, events, reminder] = await Promise.all([
+        documentState(db, document),
+        eventsOf(db, request.docId),
+        reminderState(db, request.docId),
+      ]);
+      return { document, events, circulation, reminder: reminder ?? null };
     }
     case 'register.summary':
       return summarise(db, now);
+    case 'register.query':
+      return queryRegister(db, request.query, now);
+    case 'document.close': {
+      const { docId, to, type: _type, ...details } = request;
+      return closeDocument(db, docId, to, details, now);
+    }
+    case 'reminder.snooze': {
+      if (!(await db.get('documents', request.docId))) throw new DocumentNotFound(request.docId);
+      const [settings, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+      return snooze(db, request.docId, snoozeUntil(request.until, now, settings.reminderTime, calendar));
+    }
+    case 'settings.get': {
+      const [settings, calendar, imported] = await Promise.all([readSettings(db), workingCalendar(db), readImportedCalendar(db)]);
+      return { settings, calendar: { coveredUntil: calendar.coveredUntil, importedYears: imported ? calendarYears(imported) : [] } };
+    }
+    case 'settings.update':
+      return updateSettings(db, request.patch);
+    case 'calendar.import': {
+      const parsed = parseCalendarFile(JSON.stringify(request.file));
+      if (!parsed.ok) throw new CalendarRejected(parsed.message);
+      const merged = await importCalendar(db, parsed.file);
+      const calendar = await workingCalendar(db);
+      return { coveredUntil: calendar.coveredUntil, importedYears: calendarYears(merged) };
+    }
   }
 }
+
+class CalendarRejected extends Error {}

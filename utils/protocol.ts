@@ -1,5 +1,9 @@
+import type { VerifyResult } from './hash-chain';
 import { z } from './zod';
 import { classificationSchema, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from './document-schema';
+import { CLOSING_TRANSITIONS } from './life-cycle';
+import { registerQuerySchema } from './register-query';
+import { settingsPatchSchema, settingsSchema } from './settings';
 
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
@@ -40,6 +44,31 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('circulation.return'), docId, recipient: person }),
   z.strictObject({ type: z.literal('document.history'), docId }),
   z.strictObject({ type: z.literal('register.summary') }),
+  z.strictObject({ type: z.literal('register.query'), query: registerQuerySchema }),
+  z.strictObject({
+    type: z.literal('document.close'),
+    docId,
+    to: z.enum(CLOSING_TRANSITIONS),
+    /** 清退: to whom. */
+    clearedTo: z.string().trim().max(100).optional(),
+    /** 销毁: who approved and who witnessed. */
+    approver: z.string().trim().max(50).optional(),
+    witness: z.string().trim().max(50).optional(),
+    note: z.string().trim().max(300).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('reminder.snooze'),
+    docId,
+    until: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('hour') }),
+      z.strictObject({ kind: z.literal('tomorrow') }),
+      z.strictObject({ kind: z.literal('date'), date: isoDate }),
+    ]),
+  }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.update'), patch: settingsPatchSchema }),
+  /** A newer official holiday calendar (chinese-days JSON shape), checked by the background. */
+  z.strictObject({ type: z.literal('calendar.import'), file: z.unknown() }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -61,6 +90,10 @@ const summarySchema = z.strictObject({
   latest: z.array(documentRecordSchema),
 });
 
+const reminderStateSchema = z.strictObject({ docId: z.string(), lastNotifiedAt: z.number().optional(), snoozedUntil: z.number().optional() });
+
+const calendarInfoSchema = z.strictObject({ coveredUntil: z.number().int(), importedYears: z.array(z.number().int()) });
+
 export const responseDataSchemas = {
   'document.lookup': z.strictObject({ state: documentStateSchema.nullable() }),
   'document.register': z.strictObject({ state: documentStateSchema, created: z.boolean() }),
@@ -68,14 +101,26 @@ export const responseDataSchemas = {
   'document.confirmClassification': documentStateSchema,
   'circulation.send': documentStateSchema,
   'circulation.return': documentStateSchema,
-  'document.history': z.strictObject({ document: documentRecordSchema, events: z.array(eventRecordSchema) }),
+  'document.history': z.strictObject({
+    document: documentRecordSchema,
+    events: z.array(eventRecordSchema),
+    circulation: z.array(recipientStateSchema),
+    reminder: reminderStateSchema.nullable(),
+  }),
   'register.summary': summarySchema,
+  'register.query': z.strictObject({ total: z.number().int(), rows: z.array(documentRecordSchema) }),
+  'document.close': documentStateSchema,
+  'reminder.snooze': reminderStateSchema,
+  'settings.get': z.strictObject({ settings: settingsSchema, calendar: calendarInfoSchema }),
+  'settings.update': settingsSchema,
+  'calendar.import': calendarInfoSchema,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 export type DocumentStateData = z.infer<typeof documentStateSchema>;
 
-export const errorCodeSchema = z.enum(['invalid-message', 'forbidden-sender', 'not-found', 'storage-failed']);
+/** `refused`: the rules forbid it (a transition, a return nobody owes); `storage-full`: the browser's quota is used up. */
+export const errorCodeSchema = z.enum(['invalid-message', 'forbidden-sender', 'not-found', 'refused', 'storage-full', 'storage-failed']);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export type Response<T extends RequestType = RequestType> =
@@ -93,3 +138,10 @@ export function describeInvalid(error: z.ZodError): string {
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'message'}: ${issue.message}`)
     .join('; ');
 }
+
+/** The dashboard asks the background to verify the chain over a port of this name and gets progress, then the result. */
+export const VERIFY_PORT = 'chain.verify';
+
+export type VerifyPortMessage =
+  | { type: 'progress'; checked: number; total: number }
+  | { type: 'result'; result: VerifyResult; elapsedMs: number };

@@ -1,23 +1,18 @@
-import { openDB, type IDBPCursorWithValue, type IDBPDatabase, type IDBPIndex, type IDBPObjectStore, type IDBPTransaction } from 'idb';
-import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
+import type { IDBPCursorWithValue, IDBPIndex, IDBPObjectStore } from 'idb';
+import type { DocTrailDB } from './db-schema';
 import { circulationState, type CirculationState, type RecipientState } from './circulation';
-import type { Classification } from './document-values';
+import { REGISTER_SCOPE, type Classification } from './document-values';
 import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from './document-schema';
+import { dueDateOf } from './due-date';
+import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
 import { toIsoDate } from './local-date';
+import { readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
 
-export type RegisterDB = IDBPDatabase<DocTrailDB>;
-
-const EVENT_SEQUENCE = 'events';
-
-export function openRegister(name = DB_NAME): Promise<RegisterDB> {
-  return openDB<DocTrailDB>(name, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
-  });
-}
+export { openRegister, StorageFull, type RegisterDB } from './register-db';
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'>;
-type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters')[], 'documents', IDBTransactionMode>;
+type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
 
 /**
  * The same document is the same 文号 from the same issuer (an issuer missing on either side
@@ -33,18 +28,7 @@ async function findIn(store: DocumentsStore, lookup: Lookup): Promise<DocumentRe
 }
 
 export async function findDocument(db: RegisterDB, lookup: Lookup): Promise<DocumentRecord | undefined> {
-  return findIn(db.transaction('documents').store, lookup);
-}
-
-type WriteTx = IDBPTransaction<DocTrailDB, ('documents' | 'events' | 'counters')[], 'readwrite'>;
-
-/** Appends to the event log inside the caller's transaction, so the event commits with the change it records. */
-async function appendEvent(tx: WriteTx, event: NewEvent): Promise<EventRecord> {
-  const counters = tx.objectStore('counters');
-  const sequence = ((await counters.get(EVENT_SEQUENCE)) ?? 0) + 1;
-  const record: EventRecord = { sequence, ...event };
-  await Promise.all([counters.put(sequence, EVENT_SEQUENCE), tx.objectStore('events').add(record)]);
-  return record;
+  return findIn(readTransaction(db).objectStore('documents'), lookup);
 }
 
 export interface RegisterResult {
@@ -56,42 +40,50 @@ export interface RegisterResult {
  * Registers a document in one transaction: the yearly sequence, the record and its
  * `registered` event commit together or not at all, so numbers have no gaps and no twins.
  */
-export async function registerDocument(
+export function registerDocument(
   db: RegisterDB,
   draft: DocumentDraft,
   now: Date,
   numberFormat = DEFAULT_NUMBER_FORMAT,
   options: { classificationConfirmed?: boolean } = {},
 ): Promise<RegisterResult> {
-  const tx = db.transaction(['documents', 'events', 'counters'], 'readwrite');
-  const documents = tx.objectStore('documents');
-  const existing = await findIn(documents, draft);
-  if (existing) {
-    await tx.done;
-    return { document: existing, created: false };
-  }
-  const year = now.getFullYear();
-  const counterKey = `registration:${year}`;
-  const sequence = ((await tx.objectStore('counters').get(counterKey)) ?? 0) + 1;
-  const timestamp = now.getTime();
-  const document: DocumentRecord = {
-    ...draft,
-    id: crypto.randomUUID(),
-    registrationNo: formatRegistrationNo(year, sequence, numberFormat),
-    status: 'registered',
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  };
-  const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }];
-  if (options.classificationConfirmed && draft.classification) {
-    events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } });
-  }
-  const appendAll = async () => {
-    for (const event of events) await appendEvent(tx, event);
-  };
-  // `tx.done` is awaited with the writes: when one fails, the abort it causes is handled too.
-  await Promise.all([tx.objectStore('counters').put(sequence, counterKey), documents.add(document), appendAll(), tx.done]);
-  return { document, created: true };
+  return writeChained<RegisterResult>(db, async (tx) => {
+    const existing = await findIn(tx.objectStore('documents'), draft);
+    if (existing) return { events: [], apply: async () => ({ document: existing, created: false }) };
+    const year = now.getFullYear();
+    const counterKey = `registration:${year}`;
+    const sequence = ((await tx.objectStore('counters').get(counterKey)) ?? 0) + 1;
+    const timestamp = now.getTime();
+    const record: DocumentRecord = {
+      ...draft,
+      id: crypto.randomUUID(),
+      registrationNo: formatRegistrationNo(year, sequence, numberFormat),
+      status: 'registered',
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    };
+    const dueDate = dueDateOf(record, { outstanding: [] });
+    const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
+    const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }];
+    if (options.classificationConfirmed && draft.classification) {
+      events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } });
+    }
+    return {
+      events,
+      apply: async (write) => {
+        await Promise.all([write.objectStore('counters').put(sequence, counterKey), write.objectStore('documents').add(document)]);
+        return { document, created: true };
+      },
+    };
+  });
+}
+
+/** An event about the whole register rather than one document, such as an export. */
+export function logRegisterEvent(db: RegisterDB, type: 'exported' | 'imported', details: Record<string, unknown>, now: Date): Promise<EventRecord> {
+  return writeChained(db, async () => ({
+    events: [{ timestamp: now.getTime(), docId: REGISTER_SCOPE, type, details }],
+    apply: async (_tx, [event]) => event!,
+  }));
 }
 
 export interface RegisterSummary {
@@ -102,19 +94,17 @@ export interface RegisterSummary {
 
 export async function summarise(db: RegisterDB, now: Date, latestCount = 5): Promise<RegisterSummary> {
   const tx = db.transaction('documents');
-  const byStatus = tx.store.index('status');
-  const today = toIsoDate(now);
-  const open = new Set<string>(OPEN_STATUSES);
-  const [counts, overdueCandidates, latest] = await Promise.all([
-    Promise.all(OPEN_STATUSES.map((status) => byStatus.count(status))),
-    tx.store.index('deadline').getAll(IDBKeyRange.upperBound(today, true)),
+  const [counts, overdue, latest] = await Promise.all([
+    Promise.all(OPEN_STATUSES.map((status) => tx.store.index('status').count(status))),
+    countOverdue(db, now),
     collectLatest(tx.store.index('createdAt'), latestCount),
   ]);
-  return {
-    inProgress: counts.reduce((a, b) => a + b, 0),
-    overdue: overdueCandidates.filter((doc) => open.has(doc.status)).length,
-    latest,
-  };
+  return { inProgress: counts.reduce((a, b) => a + b, 0), overdue, latest };
+}
+
+/** Open documents whose due date (办理期限 or a recipient's 归还日期) has passed: only open documents carry one. */
+export function countOverdue(db: RegisterDB, now: Date): Promise<number> {
+  return db.countFromIndex('documents', 'dueDate', IDBKeyRange.upperBound(toIsoDate(now), true));
 }
 
 async function collectLatest(
@@ -141,6 +131,12 @@ export class DocumentNotFound extends Error {
   }
 }
 
+export class NothingToReturn extends Error {
+  constructor(recipient: string) {
+    super(`${recipient} has no copy of this document to return`);
+  }
+}
+
 export interface DocumentState {
   document: DocumentRecord;
   circulation: RecipientState[];
@@ -153,41 +149,40 @@ export async function documentState(db: RegisterDB, document: DocumentRecord): P
   return { document, circulation: circulationState(events).recipients };
 }
 
+type PlannedChange = { events: Omit<NewEvent, 'docId' | 'timestamp'>[]; update?: Partial<DocumentRecord> };
+
 /**
  * One logical change to a document — its events and the record's new state — in one transaction,
- * so a stopped worker leaves either all of it or none.
+ * so a stopped worker leaves either all of it or none. The record's due date follows the change.
  */
-async function changeDocument(
+function changeDocument(
   db: RegisterDB,
   docId: string,
   now: Date,
-  change: (document: DocumentRecord, circulation: CirculationState) => { events: Omit<NewEvent, 'docId' | 'timestamp'>[]; update?: Partial<DocumentRecord> },
+  change: (document: DocumentRecord, circulation: CirculationState) => PlannedChange,
 ): Promise<DocumentState> {
-  const tx = db.transaction(['documents', 'events', 'counters'], 'readwrite');
-  const document = await tx.objectStore('documents').get(docId);
-  if (!document) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new DocumentNotFound(docId);
-  }
-  const byDoc = tx.objectStore('events').index('docId_timestamp');
-  const before = await byDoc.getAll(eventsOfDoc(docId));
-  let planned: ReturnType<typeof change>;
-  try {
-    planned = change(document, circulationState(before));
-  } catch (error) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-  const { events, update } = planned;
-  const timestamp = now.getTime();
-  for (const event of events) await appendEvent(tx, { ...event, docId, timestamp });
-  const next: DocumentRecord = { ...document, ...update, updatedAt: timestamp };
-  await tx.objectStore('documents').put(next);
-  const after = await byDoc.getAll(eventsOfDoc(docId));
-  await tx.done;
-  return { document: next, circulation: circulationState(after).recipients };
+  return writeChained(db, async (tx: ReadTx) => {
+    const [document, before] = await Promise.all([
+      tx.objectStore('documents').get(docId),
+      tx.objectStore('events').index('docId_timestamp').getAll(eventsOfDoc(docId)),
+    ]);
+    if (!document) throw new DocumentNotFound(docId);
+    const { events, update } = change(document, circulationState(before));
+    const timestamp = now.getTime();
+    const newEvents: NewEvent[] = events.map((event) => ({ ...event, docId, timestamp }));
+    return {
+      events: newEvents,
+      apply: async (write, chained) => {
+        const circulation = circulationState([...before, ...chained]);
+        const changed: DocumentRecord = { ...document, ...update, updatedAt: timestamp };
+        const { dueDate: _previous, ...rest } = changed;
+        const dueDate = dueDateOf(changed, circulation);
+        const next: DocumentRecord = dueDate ? { ...rest, dueDate } : rest;
+        await write.objectStore('documents').put(next);
+        return { document: next, circulation: circulation.recipients };
+      },
+    };
+  });
 }
 
 export type HandlingAction = 'printed' | 'copied' | 'downloaded';
@@ -217,20 +212,25 @@ export function sendDocument(
   send: { recipients: string[]; purpose: Purpose; expectedReturn?: string },
   now: Date,
 ): Promise<DocumentState> {
-  return changeDocument(db, docId, now, () => ({
+  return changeDocument(db, docId, now, (document) => {
+    if (!canTransition(document.status, 'in-circulation')) {
+      throw new TransitionRefused({ reason: 'not-allowed', from: document.status, to: 'in-circulation' });
+    }
+    return {
     events: send.recipients.map((recipient) => ({
       type: 'sent' as const,
       details: { recipient, purpose: send.purpose, ...(send.expectedReturn && { expectedReturn: send.expectedReturn }) },
     })),
     update: { status: 'in-circulation', currentHolder: send.recipients.at(-1) },
-  }));
+    };
+  });
 }
 
 /** Records that a recipient gave the document back; the last one back ends the circulation. */
 export function returnDocument(db: RegisterDB, docId: string, recipient: string, now: Date): Promise<DocumentState> {
   return changeDocument(db, docId, now, (document, circulation) => {
     const open = circulation.outstanding.filter((r) => r.recipient === recipient);
-    if (!open.length) throw new Error(`${recipient} has no copy of this document to return`);
+    if (!open.length) throw new NothingToReturn(recipient);
     const stillOut = circulation.outstanding.filter((r) => r !== open[0]);
     return {
       events: [{ type: 'returned', details: { recipient } }],
@@ -240,4 +240,12 @@ export function returnDocument(db: RegisterDB, docId: string, recipient: string,
           : { currentHolder: stillOut.at(-1)!.recipient },
     };
   });
+}
+
+/** 办结, 归档, 清退 or 销毁: checked against the life cycle; the event records who and to whom. */
+export function closeDocument(db: RegisterDB, docId: string, to: ClosingTransition, details: ClosingDetails, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document, circulation) => ({
+    events: [{ type: to, details: planClosing(document.status, to, circulation, details) }],
+    update: { status: to, currentHolder: to === 'cleared' ? details.clearedTo?.trim() : undefined },
+  }));
 }

@@ -17,13 +17,13 @@ async function freshRegister(): Promise<RegisterDB> {
 afterEach(() => db?.close());
 
 describe('schema', () => {
-  it('creates the documents, events and counters stores with their indexes on an empty database', async () => {
+  it('creates the register, log, counters, settings and reminder stores with their indexes on an empty database', async () => {
     const reg = await freshRegister();
     expect(reg.version).toBe(DB_VERSION);
-    expect([...reg.objectStoreNames].sort()).toEqual(['counters', 'documents', 'events']);
+    expect([...reg.objectStoreNames].sort()).toEqual(['counters', 'documents', 'events', 'reminders', 'settings']);
     const tx = reg.transaction(['documents', 'events']);
     expect([...tx.objectStore('documents').indexNames]).toEqual(
-      expect.arrayContaining(['status', 'deadline', 'docNumber']),
+      expect.arrayContaining(['status', 'deadline', 'docNumber', 'dueDate', 'classification', 'receivedDate']),
     );
     expect([...tx.objectStore('events').indexNames]).toEqual(['docId_timestamp']);
   });
@@ -49,7 +49,15 @@ describe('registering a document', () => {
     expect(document).toMatchObject({ registrationNo: '收〔2026〕0001号', status: 'registered', title: '关于进一步加强公文处理工作的通知' });
     const events = await eventsOf(reg, document.id);
     expect(events).toEqual([
-      { sequence: 1, timestamp: NOW.getTime(), docId: document.id, type: 'registered', details: { registrationNo: '收〔2026〕0001号' } },
+      {
+        sequence: 1,
+        timestamp: NOW.getTime(),
+        docId: document.id,
+        type: 'registered',
+        details: { registrationNo: '收〔2026〕0001号' },
+        prevHash: '0'.repeat(64),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     ]);
   });
 

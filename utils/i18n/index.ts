@@ -18,7 +18,14 @@ export function pickLanguage(preferred: readonly string[]): Language {
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function createTranslator(language: Language): Translate {
-  const dictionary = DICTIONARIES[language];
-  return (key, params) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+  return translatorFor(DICTIONARIES, language);
+}
+
+/** A translator over any pair of dictionaries with the same keys (each surface keeps its own, so the content script carries only the overlay's strings). */
+export function translatorFor<K extends string>(
+  dictionaries: Record<Language, Record<K, string>>,
+  language: Language,
+): (key: K, params?: Record<string, string | number>) => string {
+  const dictionary = dictionaries[language];
+  return (key, params) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
 }

@@ -97,6 +97,15 @@ export const zhCN = {
   'circ.due': '应于 {date} 前归还',
   'circ.markReturned': '收回',
   'circ.add': '记录传阅',
+  'notify.overdueTitle': '逾期未办：{registrationNo}',
+  'notify.dueSoonTitle': '即将到期：{registrationNo}',
+  'notify.body': '{title}\n期限 {dueDate}',
+  'notify.masked': '（涉密文件，标题不在提醒中显示）',
+  'notify.summaryTitle': '另有 {count} 件公文逾期或即将到期',
+  'notify.summaryBody': '打开文迹台账查看全部',
+  'notify.snoozeHour': '1 小时后再提醒',
+  'notify.snoozeTomorrow': '明天再提醒',
+  'badge.title': '文迹：{count} 件逾期',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

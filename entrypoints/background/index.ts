@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { createMessageHandler } from '@/utils/message-handler';
+import { openRegister, type RegisterDB } from '@/utils/register-store';
+import { createReminders } from './reminders';
+import { listenForVerification } from './verify-port';
+
+export default defineBackground(() => {
+  let opened: Promise<RegisterDB> | undefined;
+  const db = () =>
+    (opened ??= openRegister().catch((error: unknown) => {
+      opened = undefined; // let the next message try again instead of failing forever
+      throw error;
+    }));
+  const now = () => new Date();
+  const reminders = createReminders({ db, now });
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const handle = createMessageHandler({
+    db,
+    now,
+    extensionId: browser.runtime.id,
+    onRegisterChanged: () => {
+      clearTimeout(recheck);
+      recheck = setTimeout(() => void reminders.check(), 300);
+    },
+  });
+  // Returning the promise answers the sender; nothing is registered for external messages,
+  // so web pages have no way in.
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  listenForVerification(db);
+  reminders.listen();
+  // Every start of the worker (browser start, install, update, a wake-up by the alarm) runs a round
+  // and schedules the next: alarms are not guaranteed to survive a browser restart.
+  void reminders.check();
+});

@@ -1,0 +1,19 @@
+import { browser, type Browser } from 'wxt/browser';
+import { verifyRegister } from '@/utils/chain-store';
+import { VERIFY_PORT, type VerifyPortMessage } from '@/utils/protocol';
+import type { RegisterDB } from '@/utils/register-db';
+
+/** The dashboard opens a port to verify the chain and sees progress as the log streams through. */
+export function listenForVerification(db: () => Promise<RegisterDB>): void {
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (port.name !== VERIFY_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    let open = true;
+    port.onDisconnect.addListener(() => (open = false));
+    const post = (message: VerifyPortMessage) => open && port.postMessage(message);
+    const started = performance.now();
+    void (async () => {
+      const result = await verifyRegister(await db(), (checked, total) => post({ type: 'progress', checked, total }));
+      post({ type: 'result', result, elapsedMs: Math.round(performance.now() - started) });
+    })();
+  });
+}

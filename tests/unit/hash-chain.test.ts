@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyRegister } from '@/utils/chain-store';
+import { canonicalJson, GENESIS_HASH, hashEvent } from '@/utils/hash-chain';
+import { logHandling, openRegister, registerDocument, returnDocument, sendDocument, type RegisterDB } from '@/utils/register-store';
+import { draft } from '../support/drafts';
+
+let counter = 0;
+let db: RegisterDB | undefined;
+const NOW = new Date(2026, 10, 23, 9, 0);
+
+afterEach(() => db?.close());
+
+/** A register with a realistic history: three documents, circulation, a print with its reason — 8 events. */
+async function busyRegister(): Promise<RegisterDB> {
+  db = await openRegister(`doctrail-chain-${++counter}`);
+  const a = await registerDocument(db, draft({ docNumber: '省政办发〔2026〕15号' }), NOW);
+  const b = await registerDocument(db, draft({ docNumber: '市教发〔2026〕3号', classification: 'confidential' }), NOW);
+  await sendDocument(db, a.document.id, { recipients: ['王局长', '陈主任'], purpose: 'read' }, NOW);
+  await returnDocument(db, a.document.id, '王局长', NOW);
+  await logHandling(db, b.document.id, 'printed', { reason: '会议学习', intercepted: true }, NOW);
+  await registerDocument(db, draft({ docNumber: '省档发〔2026〕7号' }), NOW);
+  await returnDocument(db, a.document.id, '陈主任', NOW);
+  return db;
+}
+
+describe('canonical content', () => {
+  it('is the same text whatever order the keys were written in, and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: undefined } })).toBe(canonicalJson({ a: { d: [1, 'x'] }, b: 1 }));
+    expect(canonicalJson({ title: '关于"通知"' })).toBe('{"title":"关于\\"通知\\""}');
+  });
+
+  it('gives a different hash when any part of an event changes', async () => {
+    const event = { sequence: 1, timestamp: 1, docId: 'd', type: 'printed', details: { reason: '会议学习' } };
+    const base = await hashEvent(event, GENESIS_HASH);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashEvent({ ...event, details: { reason: '会议学习 ' } }, GENESIS_HASH)).not.toBe(base);
+    expect(await hashEvent({ ...event, timestamp: 2 }, GENESIS_HASH)).not.toBe(base);
+    expect(await hashEvent(event, '1'.repeat(64))).not.toBe(base);
+  });
+});
+
+describe('verifying the register chain', () => {
+  it('reports an untouched register as intact, with every event counted', async () => {
+    const reg = await busyRegister();
+    const progress: number[] = [];
+    const result = await verifyRegister(reg, (checked) => progress.push(checked));
+    expect(result).toMatchObject({ state: 'intact', count: 8, head: { sequence: 8 } });
+    expect(progress.at(-1)).toBe(8);
+  });
+
+  it('finds a reason edited after the fact: the event whose content no longer matches its hash', async () => {
+    const reg = await busyRegister();
+    const printed = (await reg.getAll('events')).find((e) => e.type === 'printed')!;
+    await reg.put('events', { ...printed, details: { ...printed.details, reason: '领导要求' } });
+    const result = await verifyRegister(reg);
+    expect(result).toMatchObject({ state: 'broken', count: printed.sequence - 1, firstBreak: { kind: 'content-changed', sequence: printed.sequence, type: 'printed' } });
+  });
+
+  it('finds an edit whose hash was recomputed: the next event no longer links to it', async () => {
+    const reg = await busyRegister();
+    const sent = (await reg.getAll('events')).find((e) => e.type === 'sent')!;
+    const forged = { ...sent, details: { ...sent.details, recipient: '李四' } };
+    await reg.put('events', { ...forged, hash: await hashEvent(forged, forged.prevHash) });
+    const result = await verifyRegister(reg);
+    expect(result).toMatchObject({ state: 'broken', firstBreak: { kind: 'link-broken', sequence: sent.sequence + 1 } });
+  });
+
+  it('finds an event removed from the middle and one cut off the end', async () => {
+    const middle = await busyRegister();
+    await middle.delete('events', 4);
+    expect(await verifyRegister(middle)).toMatchObject({ state: 'broken', firstBreak: { kind: 'missing-events', sequence: 5, expected: '4' } });
+    middle.close();
+    const tail = await busyRegister();
+    await tail.delete('events', 8);
+    expect(await verifyRegister(tail)).toMatchObject({ state: 'broken', firstBreak: { kind: 'missing-events', sequence: 8, expected: '8', found: '7' } });
+  });
+
+  it('streams a long log in batches and still links across batch boundaries', async () => {
+    db = await openRegister(`doctrail-chain-${++counter}`);
+    for (let i = 1; i <= 30; i++) await registerDocument(db, draft({ docNumber: `测发〔2026〕${i}号` }), NOW);
+    const { eventBatches } = await import('@/utils/chain-store');
+    const sizes: number[] = [];
+    for await (const batch of eventBatches(db, 7)) sizes.push(batch.length);
+    expect(sizes).toEqual([7, 7, 7, 7, 2]);
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 30 });
+  });
+});

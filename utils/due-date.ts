@@ -1,0 +1,14 @@
+import type { CirculationState } from './circulation';
+import { OPEN_STATUSES, type DocumentRecord } from './document-schema';
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+/**
+ * The date an open document next needs the clerk: its 办理期限, or sooner, the 归还日期 of a
+ * recipient who still has it. Closed documents are due nothing, so they drop out of reminders.
+ */
+export function dueDateOf(document: Pick<DocumentRecord, 'status' | 'deadline'>, circulation: Pick<CirculationState, 'outstanding'>): string | undefined {
+  if (!OPEN.has(document.status)) return undefined;
+  const dates = [document.deadline, ...circulation.outstanding.map((r) => r.expectedReturn)].filter((d): d is string => !!d);
+  return dates.sort()[0];
+}

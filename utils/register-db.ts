@@ -1,0 +1,133 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
+import type { EventRecord, NewEvent } from './document-schema';
+import { chainEvents, EMPTY_HEAD, GENESIS_HASH, type ChainHead } from './hash-chain';
+
+export type RegisterDB = IDBPDatabase<DocTrailDB>;
+
+const STORES = ['documents', 'events', 'counters', 'reminders'] as const;
+type Stores = (typeof STORES)[number][];
+export type WriteTx = IDBPTransaction<DocTrailDB, Stores, 'readwrite'>;
+export type ReadTx = IDBPTransaction<DocTrailDB, Stores, 'readonly'>;
+
+export const EVENT_SEQUENCE = 'events';
+
+/** Opens (and migrates) the register, then chains any events written before the log was hash-chained. */
+export async function openRegister(name = DB_NAME): Promise<RegisterDB> {
+  const db = await openDB<DocTrailDB>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => void upgrade(db, oldVersion, tx),
+  });
+  await sealUnchainedEvents(db);
+  return db;
+}
+
+/** The storage is full: the change was rolled back and nothing else was touched. */
+export class StorageFull extends Error {
+  constructor() {
+    super('the browser has no more room for the register; nothing was written');
+  }
+}
+
+/** What the change was planned from changed before it could be written; it is planned again. */
+class StaleRead extends Error {}
+
+const queues = new WeakMap<RegisterDB, Promise<unknown>>();
+
+/** Runs writers one after another: the chain head a writer reads is still the head when it writes. */
+function serialised<T>(db: RegisterDB, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
+  const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
+  if (!sequence) return EMPTY_HEAD;
+  const last = await tx.objectStore('events').get(sequence);
+  return { sequence, hash: last?.hash ?? GENESIS_HASH };
+}
+
+export interface ChangePlan<T> {
+  events: NewEvent[];
+  /** The record changes, run inside the write transaction that appends the events (given here as chained). */
+  apply(tx: WriteTx, events: readonly EventRecord[]): Promise<T>;
+}
+
+/**
+ * One logical change: plan it from a consistent read, hash its events outside any transaction
+ * (WebCrypto would let an IndexedDB transaction auto-commit), then write the events, their
+ * sequence and the records in one transaction that first checks nothing was appended meanwhile.
+ * A stopped worker therefore leaves all of a change or none of it, and the chain never forks.
+ */
+export function writeChained<T>(db: RegisterDB, plan: (tx: ReadTx) => Promise<ChangePlan<T>>): Promise<T> {
+  return serialised(db, async () => {
+    for (let attempt = 0; ; attempt++) {
+      const readTx = db.transaction(STORES, 'readonly');
+      const [planned, head] = await Promise.all([plan(readTx), readHead(readTx)]);
+      const numbered = planned.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i }));
+      const chained: EventRecord[] = await chainEvents(head, numbered);
+      try {
+        return await commit(db, head, chained, planned.apply);
+      } catch (error) {
+        if (error instanceof StaleRead && attempt < 3) continue;
+        throw error;
+      }
+    }
+  });
+}
+
+async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[], apply: ChangePlan<T>['apply']): Promise<T> {
+  const tx = db.transaction(STORES, 'readwrite');
+  const work = (async () => {
+    const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
+    if (sequence !== head.sequence) throw new StaleRead();
+    const result = await apply(tx, events);
+    const store = tx.objectStore('events');
+    await Promise.all([...events.map((event) => store.add(event)), tx.objectStore('counters').put(head.sequence + events.length, EVENT_SEQUENCE)]);
+    return result;
+  })();
+  try {
+    const [result] = await Promise.all([work, tx.done]);
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await Promise.allSettled([work, tx.done]);
+    throw isQuotaError(error) || isQuotaError(tx.error) ? new StorageFull() : error;
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'QuotaExceededError';
+}
+
+/** Reads only: a consistent snapshot of the register for queries. */
+export function readTransaction(db: RegisterDB): ReadTx {
+  return db.transaction(STORES, 'readonly');
+}
+
+/**
+ * Databases from before the chain (schema v1) hold events without hashes. They are chained in
+ * sequence order once, in one transaction, so tamper evidence covers them from then on.
+ */
+export async function sealUnchainedEvents(db: RegisterDB): Promise<number> {
+  return serialised(db, async () => {
+    const last = await db.transaction('events').store.openCursor(null, 'prev');
+    if (!last || last.value.hash) return 0;
+    const all = await db.getAll('events');
+    let head = EMPTY_HEAD;
+    const sealed: EventRecord[] = [];
+    for (const event of all) {
+      const [chained] = await chainEvents(head, [{ ...event, sequence: event.sequence }]);
+      sealed.push(chained!);
+      head = { sequence: chained!.sequence, hash: chained!.hash };
+    }
+    const tx = db.transaction(['events', 'counters'], 'readwrite');
+    await Promise.all([...sealed.map((event) => tx.objectStore('events').put(event)), tx.objectStore('counters').put(head.sequence, EVENT_SEQUENCE), tx.done]);
+    return sealed.length;
+  });
+}

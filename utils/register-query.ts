@@ -1,0 +1,133 @@
+import type { IDBPIndex, IDBPObjectStore } from 'idb';
+import type { DocTrailDB } from './db-schema';
+import { CLASSIFICATIONS, DOCUMENT_STATUSES } from './document-values';
+import { OPEN_STATUSES, type DocumentRecord } from './document-schema';
+import { toIsoDate } from './local-date';
+import type { RegisterDB } from './register-db';
+import { z } from './zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+
+export const SORT_FIELDS = [
+  'registrationNo',
+  'receivedDate',
+  'issuer',
+  'docNumber',
+  'title',
+  'classification',
+  'copies',
+  'urgency',
+  'deadline',
+  'currentHolder',
+  'status',
+  'createdAt',
+] as const;
+
+export const registerQuerySchema = z.strictObject({
+  status: z.enum([...DOCUMENT_STATUSES, 'open']).optional(),
+  overdue: z.boolean().optional(),
+  classification: z.array(z.enum(CLASSIFICATIONS)).max(CLASSIFICATIONS.length).optional(),
+  /** 收文日期 from / to, inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  text: z.string().trim().max(100).optional(),
+  sort: z.enum(SORT_FIELDS).default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export type RegisterQuery = z.input<typeof registerQuerySchema>;
+type Query = z.output<typeof registerQuerySchema>;
+
+export interface RegisterPage {
+  total: number;
+  rows: DocumentRecord[];
+}
+
+type DocStore = IDBPObjectStore<DocTrailDB, ['documents'], 'documents', 'readonly'>;
+type DocIndex = IDBPIndex<DocTrailDB, ['documents'], 'documents', 'createdAt' | 'registrationNo', 'readonly'>;
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+/**
+ * One page of the 收文登记簿. Unfiltered pages sorted by registration order walk an index and
+ * skip ahead, so the first page costs the same at 100,000 documents as at 100. Filters start from
+ * the most selective index (overdue, status, 收文日期, 密级) and check the rest in memory.
+ */
+export async function queryRegister(db: RegisterDB, input: RegisterQuery, now: Date): Promise<RegisterPage> {
+  const query = registerQuerySchema.parse(input);
+  const today = toIsoDate(now);
+  const store = db.transaction('documents').store;
+  if (!hasFilter(query) && (query.sort === 'createdAt' || query.sort === 'registrationNo')) {
+    const [total, rows] = await Promise.all([store.count(), pageFromIndex(store.index(query.sort), query)]);
+    return { total, rows };
+  }
+  const candidates = await candidatesFor(store, query, today);
+  const matches = candidates.filter(matcher(query, today));
+  matches.sort(comparator(query));
+  return { total: matches.length, rows: matches.slice(query.offset, query.offset + query.limit) };
+}
+
+function hasFilter(query: Query): boolean {
+  return !!(query.status || query.overdue || query.classification?.length || query.from || query.to || query.text);
+}
+
+async function pageFromIndex(index: DocIndex, query: Query): Promise<DocumentRecord[]> {
+  const rows: DocumentRecord[] = [];
+  let cursor = await index.openCursor(null, query.direction === 'desc' ? 'prev' : 'next');
+  if (cursor && query.offset) cursor = await cursor.advance(query.offset);
+  while (cursor && rows.length < query.limit) {
+    rows.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return rows;
+}
+
+function candidatesFor(store: DocStore, query: Query, today: string): Promise<DocumentRecord[]> {
+  if (query.overdue) return store.index('dueDate').getAll(IDBKeyRange.upperBound(today, true));
+  if (query.status && query.status !== 'open') return store.index('status').getAll(query.status);
+  if (query.from || query.to) return store.index('receivedDate').getAll(dateRange(query.from, query.to));
+  if (query.classification?.length) {
+    return Promise.all(query.classification.map((level) => store.index('classification').getAll(level))).then((lists) => lists.flat());
+  }
+  if (query.status === 'open') return Promise.all(OPEN_STATUSES.map((s) => store.index('status').getAll(s))).then((lists) => lists.flat());
+  return store.getAll();
+}
+
+function dateRange(from: string | undefined, to: string | undefined): IDBKeyRange {
+  if (from && to) return IDBKeyRange.bound(from, to);
+  return from ? IDBKeyRange.lowerBound(from) : IDBKeyRange.upperBound(to!);
+}
+
+const SEARCHED: readonly (keyof DocumentRecord)[] = ['title', 'docNumber', 'issuer', 'registrationNo', 'currentHolder', 'portalNo'];
+
+function matcher(query: Query, today: string): (doc: DocumentRecord) => boolean {
+  const text = query.text?.toLowerCase();
+  const levels = query.classification?.length ? new Set<string>(query.classification) : undefined;
+  return (doc) => {
+    if (query.status === 'open' ? !OPEN.has(doc.status) : query.status && doc.status !== query.status) return false;
+    if (query.overdue && !(doc.dueDate && doc.dueDate < today)) return false;
+    if (levels && !levels.has(doc.classification ?? '')) return false;
+    if (query.from && !(doc.receivedDate && doc.receivedDate >= query.from)) return false;
+    if (query.to && !(doc.receivedDate && doc.receivedDate <= query.to)) return false;
+    if (text && !SEARCHED.some((key) => String(doc[key] ?? '').toLowerCase().includes(text))) return false;
+    return true;
+  };
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** Empty values sort last in either direction: a missing 办理期限 is never "the most urgent". */
+function comparator(query: Query): (a: DocumentRecord, b: DocumentRecord) => number {
+  const sign = query.direction === 'desc' ? -1 : 1;
+  const key = query.sort;
+  return (a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === undefined || x === '') return y === undefined || y === '' ? 0 : 1;
+    if (y === undefined || y === '') return -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return sign * order || sign * (a.createdAt - b.createdAt);
+  };
+}

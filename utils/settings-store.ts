@@ -1,0 +1,37 @@
+import type { RegisterDB } from './register-db';
+import { settingsFrom, type Settings, type SettingsPatch } from './settings';
+import { builtInCalendarData, calendarFileSchema, createCalendar, mergeCalendarFiles, type CalendarFile, type WorkingCalendar } from './working-days';
+
+const SETTINGS_KEY = 'settings';
+const CALENDAR_KEY = 'calendar';
+
+export async function readSettings(db: RegisterDB): Promise<Settings> {
+  return settingsFrom(await db.get('settings', SETTINGS_KEY));
+}
+
+export async function updateSettings(db: RegisterDB, patch: SettingsPatch): Promise<Settings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const next = { ...settingsFrom(await tx.store.get(SETTINGS_KEY)), ...patch };
+  await Promise.all([tx.store.put(next, SETTINGS_KEY), tx.done]);
+  return next;
+}
+
+/** The calendar the clerk imported on top of the built-in one, if any. */
+export async function readImportedCalendar(db: RegisterDB): Promise<CalendarFile | undefined> {
+  const parsed = calendarFileSchema.safeParse(await db.get('settings', CALENDAR_KEY));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Adds a newer official calendar to the one imported before; dates it lists win over older data. */
+export async function importCalendar(db: RegisterDB, file: CalendarFile): Promise<CalendarFile> {
+  const tx = db.transaction('settings', 'readwrite');
+  const previous = calendarFileSchema.safeParse(await tx.store.get(CALENDAR_KEY));
+  const merged = previous.success ? mergeCalendarFiles(previous.data, file) : file;
+  await Promise.all([tx.store.put(merged, CALENDAR_KEY), tx.done]);
+  return merged;
+}
+
+export async function workingCalendar(db: RegisterDB): Promise<WorkingCalendar> {
+  const imported = await readImportedCalendar(db);
+  return imported ? createCalendar(builtInCalendarData(), imported) : createCalendar(builtInCalendarData());
+}
