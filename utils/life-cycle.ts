@@ -67,10 +67,11 @@ export function planClosing(
   circulation: Pick<CirculationState, 'outstanding'>,
   details: ClosingDetails,
 ): Record<string, string> {
-  if (!canTransition(from, to)) throw new TransitionRefused({ reason: 'not-allowed', from, to });
+  // Who still has it is the more useful answer than "in circulation cannot become completed".
   if (circulation.outstanding.length) {
     throw new TransitionRefused({ reason: 'still-out', recipients: circulation.outstanding.map((r) => r.recipient) });
   }
+  if (!canTransition(from, to)) throw new TransitionRefused({ reason: 'not-allowed', from, to });
   const note = details.note?.trim();
   const logged: Record<string, string> = { from, ...(note && { note }) };
   if (to === 'cleared') {

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifyRegister } from '@/utils/chain-store';
+import { DB_VERSION, MIGRATIONS, upgrade, type DocTrailDB } from '@/utils/db-schema';
+import { createMessageHandler } from '@/utils/message-handler';
+import { eventsOf, openRegister, registerDocument, sendDocument, type RegisterDB } from '@/utils/register-store';
+import { draft } from '../support/drafts';
+
+let counter = 0;
+const opened: RegisterDB[] = [];
+const NOW = new Date(2026, 10, 23, 9, 0);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  while (opened.length) opened.pop()!.close();
+});
+
+async function fresh(): Promise<RegisterDB> {
+  const db = await openRegister(`doctrail-rel-${++counter}`);
+  opened.push(db);
+  return db;
+}
+
+describe('a database written by the foundation (schema v1)', () => {
+  it('migrates with every record kept, due dates filled in and the old events chained', async () => {
+    const name = `doctrail-v1-${++counter}`;
+    const v1 = await openDB<DocTrailDB>(name, 1, { upgrade: (db, old, _n, tx) => void upgrade(db, old, tx, 1) });
+    const base = { title: '关于做好年底安全检查的通知', sourceUrl: 'http://127.0.0.1/doc.html', status: 'in-circulation' as const, createdAt: 1, updatedAt: 1 };
+    await v1.put('documents', { ...base, id: 'd1', registrationNo: '收〔2026〕0001号', docNumber: '市安发〔2026〕9号', deadline: '2026-12-10' });
+    await v1.put('documents', { ...base, id: 'd2', registrationNo: '收〔2026〕0002号', status: 'registered' });
+    const v1Event = (sequence: number, docId: string, type: 'registered' | 'sent', details: Record<string, unknown>) =>
+      ({ sequence, timestamp: sequence, docId, type, details }) as unknown as DocTrailDB['events']['value'];
+    await v1.put('events', v1Event(1, 'd1', 'registered', { registrationNo: '收〔2026〕0001号' }));
+    await v1.put('events', v1Event(2, 'd2', 'registered', { registrationNo: '收〔2026〕0002号' }));
+    await v1.put('events', v1Event(3, 'd1', 'sent', { recipient: '王局长', purpose: 'read', expectedReturn: '2026-11-25' }));
+    await v1.put('counters', 3, 'events');
+    await v1.put('counters', 2, 'registration:2026');
+    v1.close();
+
+    const db = await openRegister(name);
+    opened.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(await db.count('documents')).toBe(2);
+    expect((await db.get('documents', 'd1'))!).toMatchObject({ docNumber: '市安发〔2026〕9号', dueDate: '2026-11-25' });
+    expect((await db.get('documents', 'd2'))!.dueDate).toBeUndefined();
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 3 });
+    // and the register carries on where it stopped
+    const next = await registerDocument(db, draft(), NOW);
+    expect(next.document.registrationNo).toBe('收〔2026〕0003号');
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 4 });
+  });
+});
+
+describe('writes that fail half-way', () => {
+  it('a full disk (QuotaExceededError) gives a clear message and leaves the register and chain as they were', async () => {
+    const db = await fresh();
+    const handle = createMessageHandler({ db: async () => db, now: () => NOW, extensionId: 'me' });
+    const { document } = await registerDocument(db, draft(), NOW);
+    const add = FakeObjectStore.prototype.add;
+    vi.spyOn(FakeObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'events') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return add.apply(this, args);
+    });
+    const response = await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, { id: 'me' });
+    expect(response).toEqual({ ok: false, error: { code: 'storage-full', message: expect.stringMatching(/no more room.*nothing was written/) } });
+    vi.restoreAllMocks();
+    expect((await db.get('documents', document.id))!.status).toBe('registered');
+    expect((await eventsOf(db, document.id)).map((e) => e.type)).toEqual(['registered']);
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 1 });
+    // once there is room again the same change goes through
+    expect(await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, { id: 'me' })).toMatchObject({ ok: true });
+  });
+
+  it('a worker stopped mid-transaction (the transaction aborts) writes none of the change', async () => {
+    const db = await fresh();
+    const { document } = await registerDocument(db, draft(), NOW);
+    const put = FakeObjectStore.prototype.put;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const request = put.apply(this, args);
+      if (this.name === 'counters') this.transaction.abort(); // the events are already added when this happens
+      return request;
+    });
+    await expect(sendDocument(db, document.id, { recipients: ['王局长', '陈主任'], purpose: 'read' }, NOW)).rejects.toThrow();
+    vi.restoreAllMocks();
+    expect(await db.count('events')).toBe(1);
+    expect((await db.get('documents', document.id))!.status).toBe('registered');
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 1 });
+  });
+});
+
+describe('many writers at once', () => {
+  it('serialises 60 concurrent registrations, sends and prints: no lost or duplicated events, one intact chain', async () => {
+    const db = await fresh();
+    const handle = createMessageHandler({ db: async () => db, now: () => NOW, extensionId: 'me' });
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const r = await handle({ type: 'document.register', draft: draft({ docNumber: `并发〔2026〕${i + 1}号` }) }, { id: 'me' });
+        return r.ok ? (r.data as { state: { document: { id: string } } }).state.document.id : '';
+      }),
+    );
+    await Promise.all(
+      ids.flatMap((docId) => [
+        handle({ type: 'circulation.send', docId, recipients: ['王局长'], purpose: 'read' }, { id: 'me' }),
+        handle({ type: 'document.logHandling', docId, action: 'printed', reason: '会议学习', intercepted: true }, { id: 'me' }),
+      ]),
+    );
+    const events = await db.getAll('events');
+    expect(events).toHaveLength(60);
+    expect(new Set(events.map((e) => e.sequence)).size).toBe(60);
+    expect(new Set((await db.getAll('documents')).map((d) => d.registrationNo)).size).toBe(20);
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 60 });
+  });
+});
