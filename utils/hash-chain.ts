@@ -55,9 +55,14 @@ function contentOf(event: ChainContent): ChainContent {
   return { sequence, timestamp, docId, type, details };
 }
 
+/** The exact text hashed for an event: the previous hash, a newline, the event's canonical content. */
+export function chainInput(event: ChainContent, prevHash: string): string {
+  return `${prevHash}\n${canonicalJson(contentOf(event))}`;
+}
+
 /** The hash an event must carry, given the hash of the event before it. */
 export function hashEvent(event: ChainContent, prevHash: string): Promise<string> {
-  return sha256Hex(`${prevHash}\n${canonicalJson(contentOf(event))}`);
+  return sha256Hex(chainInput(event, prevHash));
 }
 
 /** Links new events (already numbered after `head`) onto the chain. */

@@ -21,6 +21,8 @@ export const SORT_FIELDS = [
   'currentHolder',
   'status',
   'createdAt',
+  /** The date the document next needs the clerk: the natural order of the overdue list. */
+  'dueDate',
 ] as const;
 
 export const registerQuerySchema = z.strictObject({
@@ -46,7 +48,7 @@ export interface RegisterPage {
 }
 
 type DocStore = IDBPObjectStore<DocTrailDB, ['documents'], 'documents', 'readonly'>;
-type DocIndex = IDBPIndex<DocTrailDB, ['documents'], 'documents', 'createdAt' | 'registrationNo', 'readonly'>;
+type DocIndex = IDBPIndex<DocTrailDB, ['documents'], 'documents', 'createdAt' | 'registrationNo' | 'dueDate', 'readonly'>;
 
 const OPEN = new Set<string>(OPEN_STATUSES);
 
@@ -60,7 +62,13 @@ export async function queryRegister(db: RegisterDB, input: RegisterQuery, now: D
   const today = toIsoDate(now);
   const store = db.transaction('documents').store;
   if (!hasFilter(query) && (query.sort === 'createdAt' || query.sort === 'registrationNo')) {
-    const [total, rows] = await Promise.all([store.count(), pageFromIndex(store.index(query.sort), query)]);
+    const [total, rows] = await Promise.all([store.count(), pageFromIndex(store.index(query.sort), null, query)]);
+    return { total, rows };
+  }
+  if (onlyOverdue(query) && query.sort === 'dueDate') {
+    const overdue = IDBKeyRange.upperBound(today, true);
+    const index = store.index('dueDate');
+    const [total, rows] = await Promise.all([index.count(overdue), pageFromIndex(index, overdue, query)]);
     return { total, rows };
   }
   const candidates = await candidatesFor(store, query, today);
@@ -73,9 +81,13 @@ function hasFilter(query: Query): boolean {
   return !!(query.status || query.overdue || query.classification?.length || query.from || query.to || query.text);
 }
 
-async function pageFromIndex(index: DocIndex, query: Query): Promise<DocumentRecord[]> {
+function onlyOverdue(query: Query): boolean {
+  return !!query.overdue && !hasFilter({ ...query, overdue: false });
+}
+
+async function pageFromIndex(index: DocIndex, range: IDBKeyRange | null, query: Query): Promise<DocumentRecord[]> {
   const rows: DocumentRecord[] = [];
-  let cursor = await index.openCursor(null, query.direction === 'desc' ? 'prev' : 'next');
+  let cursor = await index.openCursor(range, query.direction === 'desc' ? 'prev' : 'next');
   if (cursor && query.offset) cursor = await cursor.advance(query.offset);
   while (cursor && rows.length < query.limit) {
     rows.push(cursor.value);

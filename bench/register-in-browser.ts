@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startPortal } from '../sample-portal/server';
+import { CHROMIUM } from '../tests/support/extension-browser';
+
+export interface RegisterFigures {
+  documents: number;
+  events: number;
+  seedMs: number;
+  firstPageColdMs: number;
+  firstPageMs: number;
+  firstPageRawMs: number;
+  overdueCount: number;
+  overdueMs: number;
+  overdueRawMs: number;
+  textSearchMs: number;
+  appendP50Ms: number;
+  appendP95Ms: number;
+  rawAppendP95Ms: number;
+  verifyState: string;
+  verifyCount: number;
+  verifyProgressReports: number;
+  verifyMs: number;
+  verifyBaselineMs: number;
+}
+
+async function bundle(): Promise<string> {
+  const result = await build({ entryPoints: [resolve('bench/register-in-page.ts')], bundle: true, format: 'iife', write: false, minify: true });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * The register at full size in real Chromium IndexedDB (a persistent profile on disk, not an
+ * in-memory incognito store), on a 127.0.0.1 page: a secure context, as the extension's pages are.
+ */
+export async function benchRegister(documents: number, events: number): Promise<RegisterFigures> {
+  const profile = mkdtempSync(join(tmpdir(), 'doctrail-bench-'));
+  const portal = await startPortal(0);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${portal.url}about.html`);
+    await page.addScriptTag({ content: await bundle() });
+    const seeded = (await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number };
+    const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs'>;
+    return { ...seeded, ...measured };
+  } finally {
+    await context.close();
+    await portal.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
