@@ -71,7 +71,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('calendar.import'), file: z.unknown() }),
 ]);
 
-export type Request = z.infer<typeof requestSchema>;
+export type Request = z.input<typeof requestSchema>;
 export type RequestType = Request['type'];
 
 const recipientStateSchema = z.strictObject({

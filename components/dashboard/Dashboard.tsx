@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Language } from '@/utils/i18n';
+import { createDashboardTranslator, resolveLanguage } from '@/utils/i18n/dashboard';
+import type { Settings } from '@/utils/settings';
+import { ChainStatus } from './ChainStatus';
+import { DocumentPage } from './DocumentPage';
+import { EnvContext, type Ask, type DashboardEnv, type VerifyChain } from './env';
+import { RegisterPage } from './RegisterPage';
+import { parseRoute, SETTINGS_HASH } from './route';
+import { SettingsPage } from './SettingsPage';
+
+export interface DashboardProps {
+  ask: Ask;
+  verifyChain: VerifyChain;
+  language: Language;
+  /** The browser's preferred languages, for the 'auto' language setting. */
+  preferredLanguages?: readonly string[];
+  now?: () => Date;
+  /** How long the search box waits for the clerk to stop typing. */
+  debounceMs?: number;
+}
+
+const systemNow = () => new Date();
+
+/** The options page: `#/` the register, `#/doc/<id>` one document, `#/settings`. */
+export function Dashboard({ ask, verifyChain, language: initial, preferredLanguages = [], now = systemNow, debounceMs }: DashboardProps) {
+  const [hash, setHash] = useState(location.hash);
+  const [language, setLanguage] = useState(initial);
+
+  useEffect(() => {
+    const follow = () => setHash(location.hash);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  const t = useMemo(() => createDashboardTranslator(language), [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  const env = useMemo<DashboardEnv>(
+    () => ({
+      ask,
+      t,
+      now,
+      navigate: (next) => {
+        location.hash = next;
+        setHash(location.hash);
+      },
+    }),
+    [ask, t, now],
+  );
+  const route = parseRoute(hash);
+  const saved = (settings: Settings) => setLanguage(resolveLanguage(settings.language, preferredLanguages));
+
+  return (
+    <EnvContext.Provider value={env}>
+      <header class="top">
+        <span class="brand">{t('app.title')}</span>
+        <nav aria-label={t('nav.label')}>
+          <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
+          <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
+        </nav>
+        <ChainStatus verifyChain={verifyChain} />
+      </header>
+      <main class="dashboard">
+        {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
+        {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
+        {route.page === 'settings' && <SettingsPage onSaved={saved} />}
+      </main>
+    </EnvContext.Provider>
+  );
+}

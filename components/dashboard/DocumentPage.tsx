@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { OPEN_STATUSES } from '@/utils/document-schema';
+import type { ResponseData } from '@/utils/protocol';
+import { CirculationTable } from './CirculationTable';
+import { DocumentActions } from './DocumentActions';
+import { DocumentFields } from './DocumentFields';
+import { messageOf, useEnv } from './env';
+import { SnoozeControl } from './SnoozeControl';
+import { Timeline } from './Timeline';
+
+export type History = ResponseData<'document.history'>;
+
+/** One document: its fields, where it is, what can be done to it, and everything logged about it. */
+export function DocumentPage({ id }: { id: string }) {
+  const { ask, t } = useEnv();
+  const [history, setHistory] = useState<History | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(
+    () =>
+      ask({ type: 'document.history', docId: id })
+        .then((data) => {
+          setHistory(data);
+          setError(null);
+        })
+        .catch((e: unknown) => setError(messageOf(e))),
+    [ask, id],
+  );
+  useEffect(() => void reload(), [reload]);
+
+  const open = history && (OPEN_STATUSES as readonly string[]).includes(history.document.status);
+  return (
+    <section class="document-page" data-testid="document-page">
+      <a class="back" href="#/">← {t('doc.back')}</a>
+      {error && <p class="error" role="alert">{t('doc.error', { message: error })}</p>}
+      {!history && !error && <p class="muted">{t('loading')}</p>}
+      {history && (
+        <>
+          <h1>
+            <span class="regno">{history.document.registrationNo}</span> <span class="doc-title">{history.document.title}</span>
+          </h1>
+          <DocumentFields doc={history.document} />
+          {open && <SnoozeControl docId={id} reminder={history.reminder} />}
+          <CirculationTable docId={id} circulation={history.circulation} onChanged={reload} />
+          <DocumentActions docId={id} status={history.document.status} onChanged={reload} />
+          <Timeline events={history.events} />
+        </>
+      )}
+    </section>
+  );
+}

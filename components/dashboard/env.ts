@@ -1,0 +1,30 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { VerifyResult } from '@/utils/hash-chain';
+import type { DashboardTranslate } from '@/utils/i18n/dashboard';
+import type { Request, RequestType, ResponseData } from '@/utils/protocol';
+
+/** One request to the background, answered with its data or thrown as an error (see utils/background-client.ts). */
+export type Ask = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<ResponseData<T>>;
+
+/** Verifies the whole event chain in the background, reporting progress as it goes. */
+export type VerifyChain = (onProgress: (checked: number, total: number) => void) => Promise<VerifyResult>;
+
+export interface DashboardEnv {
+  ask: Ask;
+  t: DashboardTranslate;
+  now: () => Date;
+  navigate: (hash: string) => void;
+}
+
+export const EnvContext = createContext<DashboardEnv | null>(null);
+
+export function useEnv(): DashboardEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('dashboard components need <EnvContext.Provider>');
+  return env;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+import { DOCUMENT_STATUSES, EVENT_TYPES, isClassification, isUrgency } from '@/utils/document-values';
+import type { EventType } from '@/utils/document-schema';
+import type { DashboardTranslate } from '@/utils/i18n/dashboard';
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+/** Event detail keys the timeline puts into words, in the order it shows them. */
+const DETAIL_KEYS = [
+  'registrationNo',
+  'classification',
+  'recipient',
+  'purpose',
+  'expectedReturn',
+  'reason',
+  'detail',
+  'intercepted',
+  'from',
+  'clearedTo',
+  'approver',
+  'witness',
+  'note',
+] as const;
+
+type DetailKey = (typeof DETAIL_KEYS)[number];
+
+/** An event's details as label/value pairs in words; unknown keys keep their own name, values are always text. */
+export function describeDetails(details: Record<string, unknown>, t: DashboardTranslate): [string, string][] {
+  const known = DETAIL_KEYS.filter((key) => details[key] !== undefined).map((key): [string, string] => [
+    t(`detail.${key}`),
+    detailValue(key, details[key], t),
+  ]);
+  const other = Object.keys(details)
+    .filter((key) => !(DETAIL_KEYS as readonly string[]).includes(key) && details[key] !== undefined)
+    .map((key): [string, string] => [key, plain(details[key])]);
+  return [...known, ...other];
+}
+
+function detailValue(key: DetailKey, value: unknown, t: DashboardTranslate): string {
+  const text = plain(value);
+  if (key === 'purpose' && (text === 'read' || text === 'handle')) return t(`purpose.${text}`);
+  if (key === 'classification' && isClassification(text)) return t(`classification.${text}`);
+  if (key === 'from' && (DOCUMENT_STATUSES as readonly string[]).includes(text)) return statusLabel(text, t);
+  if (key === 'intercepted') return t(value === false ? 'detail.intercepted.no' : 'detail.intercepted.yes');
+  return text;
+}
+
+function plain(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+}
+
+export function statusLabel(status: string, t: DashboardTranslate): string {
+  switch (status) {
+    case 'registered':
+    case 'in-circulation':
+    case 'returned':
+    case 'completed':
+    case 'archived':
+    case 'cleared':
+    case 'destroyed':
+      return t(`status.${status}`);
+    default:
+      return status;
+  }
+}
+
+export function classificationLabel(level: string | undefined, t: DashboardTranslate): string {
+  return level && isClassification(level) ? t(`classification.${level}`) : '';
+}
+
+export function urgencyLabel(urgency: string | undefined, t: DashboardTranslate): string {
+  return urgency && isUrgency(urgency) ? t(`urgency.${urgency}`) : '';
+}

@@ -1,0 +1,108 @@
+import { CLASSIFICATIONS, DOCUMENT_STATUSES, isClassification, type Classification } from '@/utils/document-values';
+import type { DocumentStatus } from '@/utils/document-schema';
+import type { Request } from '@/utils/protocol';
+import { SORT_FIELDS } from '@/utils/register-query';
+
+export const PAGE_SIZE = 50;
+
+export type SortField = (typeof SORT_FIELDS)[number];
+export type StatusFilter = DocumentStatus | 'open';
+
+/** What the register shows, kept in the hash (`#/?status=open&overdue=1&page=2`) so a link or a notification can open it. */
+export interface RegisterParams {
+  status?: StatusFilter;
+  overdue: boolean;
+  classification: Classification[];
+  from?: string;
+  to?: string;
+  text?: string;
+  sort: SortField;
+  direction: 'asc' | 'desc';
+  page: number;
+}
+
+export type Route = { page: 'register'; params: RegisterParams } | { page: 'doc'; id: string } | { page: 'settings' };
+
+export const DEFAULT_PARAMS: RegisterParams = { overdue: false, classification: [], sort: 'createdAt', direction: 'desc', page: 1 };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const STATUS_FILTERS: readonly string[] = [...DOCUMENT_STATUSES, 'open'];
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split(/\?(.*)/s);
+  const doc = /^\/doc\/(.+)$/.exec(path);
+  if (doc) return { page: 'doc', id: safeDecode(doc[1]!) };
+  if (path === '/settings') return { page: 'settings' };
+  return { page: 'register', params: parseParams(new URLSearchParams(search)) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseParams(search: URLSearchParams): RegisterParams {
+  const date = (name: string) => {
+    const value = search.get(name);
+    return value && ISO_DATE.test(value) ? value : undefined;
+  };
+  const page = Number(search.get('page'));
+  const text = search.get('q')?.trim().slice(0, 100);
+  return {
+    status: oneOf(STATUS_FILTERS, search.get('status')) as StatusFilter | undefined,
+    overdue: search.get('overdue') === '1',
+    classification: (search.get('classification') ?? '').split(',').filter(isClassification),
+    from: date('from'),
+    to: date('to'),
+    text: text || undefined,
+    sort: oneOf(SORT_FIELDS, search.get('sort')) ?? DEFAULT_PARAMS.sort,
+    direction: search.get('dir') === 'asc' ? 'asc' : search.get('dir') === 'desc' ? 'desc' : DEFAULT_PARAMS.direction,
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+export function registerHash(params: RegisterParams): string {
+  const search = new URLSearchParams();
+  if (params.status) search.set('status', params.status);
+  if (params.overdue) search.set('overdue', '1');
+  const levels = CLASSIFICATIONS.filter((level) => params.classification.includes(level));
+  if (levels.length) search.set('classification', levels.join(','));
+  if (params.from) search.set('from', params.from);
+  if (params.to) search.set('to', params.to);
+  if (params.text) search.set('q', params.text);
+  if (params.sort !== DEFAULT_PARAMS.sort || params.direction !== DEFAULT_PARAMS.direction) {
+    search.set('sort', params.sort);
+    search.set('dir', params.direction);
+  }
+  if (params.page > 1) search.set('page', String(params.page));
+  const query = search.toString();
+  return query ? `#/?${query}` : '#/';
+}
+
+export const documentHash = (id: string) => `#/doc/${encodeURIComponent(id)}`;
+export const SETTINGS_HASH = '#/settings';
+
+/** What the background is asked for (every field the schema defaults is given explicitly). */
+export type QuerySent = Extract<Request, { type: 'register.query' }>['query'];
+
+export function toQuery(params: RegisterParams): QuerySent {
+  return {
+    ...(params.status && { status: params.status }),
+    ...(params.overdue && { overdue: true }),
+    ...(params.classification.length && { classification: params.classification }),
+    ...(params.from && { from: params.from }),
+    ...(params.to && { to: params.to }),
+    ...(params.text && { text: params.text }),
+    sort: params.sort,
+    direction: params.direction,
+    offset: (params.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+}

@@ -1,0 +1,20 @@
+import '@/components/dashboard.css';
+import { render } from 'preact';
+import { Dashboard } from '@/components/dashboard/Dashboard';
+import { ask } from '@/utils/background-client';
+import { resolveLanguage } from '@/utils/i18n/dashboard';
+import { verifyChainOverPort } from '@/utils/verify-client';
+
+/** The language comes from the clerk's setting; if the background cannot answer yet, the browser's. */
+async function start() {
+  const setting = await ask({ type: 'settings.get' }).then(
+    (data) => data.settings.language,
+    () => 'auto' as const,
+  );
+  render(
+    <Dashboard ask={ask} verifyChain={verifyChainOverPort} language={resolveLanguage(setting, navigator.languages)} preferredLanguages={navigator.languages} />,
+    document.getElementById('app')!,
+  );
+}
+
+void start();
