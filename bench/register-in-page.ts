@@ -10,7 +10,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { chainInput, EMPTY_HEAD, hashEvent, type ChainHead } from '../utils/hash-chain';
 import { queryRegister } from '../utils/register-query';
-import { EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register-db';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register-db';
 import { logHandling } from '../utils/register-store';
 
 const NAME = 'doctrail-bench';
@@ -53,6 +53,7 @@ async function seed(docs: number, totalEvents: number) {
     for (const e of pendingEvents) void tx.objectStore('events').put(e);
     void tx.objectStore('counters').put(head.sequence, EVENT_SEQUENCE);
     void tx.objectStore('counters').put(docs, 'registration:2026');
+    void tx.objectStore('counters').put(docs, DOCUMENT_COUNT);
     await tx.done;
     pendingDocs = [];
     pendingEvents = [];
@@ -82,7 +83,7 @@ async function seed(docs: number, totalEvents: number) {
       ...(open && { dueDate: deadline, currentHolder: PEOPLE[i % PEOPLE.length] }),
     };
     const target = Math.round(perDoc * (i + 1)) - eventCount;
-    const events = [{ type: 'registered', details: { registrationNo: doc.registrationNo } }];
+    const events: { type: string; details: Record<string, unknown> }[] = [{ type: 'registered', details: { registrationNo: doc.registrationNo } }];
     for (let k = 1; k < target; k++) {
       const who = PEOPLE[(i + k) % PEOPLE.length]!;
       const kind = k % 4;
@@ -93,7 +94,7 @@ async function seed(docs: number, totalEvents: number) {
         : { type: 'copied', details: { reason: '存档', intercepted: true } },
       );
     }
-    const numbered = events.map((e, k) => ({ ...e, sequence: head.sequence + 1 + k, timestamp: createdAt + k * 1000, docId: id })) as EventRecord[];
+    const numbered = events.map((e, k) => ({ ...e, sequence: head.sequence + 1 + k, timestamp: createdAt + k * 1000, docId: id })) as unknown as EventRecord[];
     const t = performance.now();
     const chained = chainSync(head, numbered);
     hashMs += performance.now() - t;
@@ -129,10 +130,11 @@ const req = <T>(request: IDBRequest<T>) =>
     request.onerror = () => reject(request.error);
   });
 
-/** Raw IndexedDB: count the store and read 50 records from the createdAt index, newest first. */
+/** Raw IndexedDB: the same reads as the dashboard's first page — the document count and 50 records from the createdAt index, newest first. */
 async function rawFirstPage(): Promise<number> {
-  const store = unwrap(db).transaction('documents').objectStore('documents');
-  const count = req(store.count());
+  const tx = unwrap(db).transaction(['documents', 'counters']);
+  const store = tx.objectStore('documents');
+  const count = req(tx.objectStore('counters').get(DOCUMENT_COUNT));
   const rows: unknown[] = [];
   await new Promise<void>((resolve, reject) => {
     const cursor = store.index('createdAt').openCursor(null, 'prev');

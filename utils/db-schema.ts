@@ -70,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
     documents.createIndex('receivedDate', 'receivedDate');
     db.createObjectStore('settings');
     db.createObjectStore('reminders', { keyPath: 'docId' });
+    await tx.objectStore('counters').put(await documents.count(), 'documents');
     const byDoc = tx.objectStore('events').index('docId_timestamp');
     for (let cursor = await documents.openCursor(); cursor; cursor = await cursor.continue()) {
       const events = await byDoc.getAll(IDBKeyRange.bound([cursor.value.id, 0], [cursor.value.id, Infinity]));

@@ -11,6 +11,8 @@ export type WriteTx = IDBPTransaction<DocTrailDB, Stores, 'readwrite'>;
 export type ReadTx = IDBPTransaction<DocTrailDB, Stores, 'readonly'>;
 
 export const EVENT_SEQUENCE = 'events';
+/** How many documents the register holds: IndexedDB's count() walks every record, too slow at 100,000. */
+export const DOCUMENT_COUNT = 'documents';
 
 /** Opens (and migrates) the register, then chains any events written before the log was hash-chained. */
 export async function openRegister(name = DB_NAME): Promise<RegisterDB> {

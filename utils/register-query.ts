@@ -3,7 +3,7 @@ import type { DocTrailDB } from './db-schema';
 import { CLASSIFICATIONS, DOCUMENT_STATUSES } from './document-values';
 import { OPEN_STATUSES, type DocumentRecord } from './document-schema';
 import { toIsoDate } from './local-date';
-import type { RegisterDB } from './register-db';
+import { DOCUMENT_COUNT, type RegisterDB } from './register-db';
 import { z } from './zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
@@ -47,8 +47,8 @@ export interface RegisterPage {
   rows: DocumentRecord[];
 }
 
-type DocStore = IDBPObjectStore<DocTrailDB, ['documents'], 'documents', 'readonly'>;
-type DocIndex = IDBPIndex<DocTrailDB, ['documents'], 'documents', 'createdAt' | 'registrationNo' | 'dueDate', 'readonly'>;
+type DocStore = IDBPObjectStore<DocTrailDB, ('documents' | 'counters')[], 'documents', 'readonly'>;
+type DocIndex = IDBPIndex<DocTrailDB, ('documents' | 'counters')[], 'documents', 'createdAt' | 'registrationNo' | 'dueDate', 'readonly'>;
 
 const OPEN = new Set<string>(OPEN_STATUSES);
 
@@ -60,10 +60,11 @@ const OPEN = new Set<string>(OPEN_STATUSES);
 export async function queryRegister(db: RegisterDB, input: RegisterQuery, now: Date): Promise<RegisterPage> {
   const query = registerQuerySchema.parse(input);
   const today = toIsoDate(now);
-  const store = db.transaction('documents').store;
+  const tx = db.transaction(['documents', 'counters']);
+  const store = tx.objectStore('documents');
   if (!hasFilter(query) && (query.sort === 'createdAt' || query.sort === 'registrationNo')) {
-    const [total, rows] = await Promise.all([store.count(), pageFromIndex(store.index(query.sort), null, query)]);
-    return { total, rows };
+    const [counted, rows] = await Promise.all([tx.objectStore('counters').get(DOCUMENT_COUNT), pageFromIndex(store.index(query.sort), null, query)]);
+    return { total: counted ?? (await store.count()), rows };
   }
   if (onlyOverdue(query) && query.sort === 'dueDate') {
     const overdue = IDBKeyRange.upperBound(today, true);

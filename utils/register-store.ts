@@ -6,7 +6,7 @@ import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecor
 import { dueDateOf } from './due-date';
 import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
 import { toIsoDate } from './local-date';
-import { readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
+import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
 
 export { openRegister, StorageFull, type RegisterDB } from './register-db';
@@ -71,7 +71,9 @@ export function registerDocument(
     return {
       events,
       apply: async (write) => {
-        await Promise.all([write.objectStore('counters').put(sequence, counterKey), write.objectStore('documents').add(document)]);
+        const counters = write.objectStore('counters');
+        const documents = (await counters.get(DOCUMENT_COUNT)) ?? (await write.objectStore('documents').count());
+        await Promise.all([counters.put(sequence, counterKey), counters.put(documents + 1, DOCUMENT_COUNT), write.objectStore('documents').add(document)]);
         return { document, created: true };
       },
     };

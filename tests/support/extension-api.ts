@@ -21,3 +21,11 @@ export async function eventTypesOf(page: Page, registrationNo: string): Promise<
   const history = await send(page, { type: 'document.history', docId: doc.id });
   return (history.data.events as { type: string; details: Record<string, unknown> }[]).map(({ type, details }) => ({ type, details }));
 }
+
+/** Verifies the register's chain through the background's port, as the dashboard does. */
+export async function verifyChainFrom(page: Page): Promise<{ state: string; count: number; firstBreak?: { kind: string; sequence: number } }> {
+  return page.evaluate(`new Promise((resolve) => {
+    const port = chrome.runtime.connect({ name: 'chain.verify' });
+    port.onMessage.addListener((m) => { if (m.type === 'result') { resolve(m.result); port.disconnect(); } });
+  })`);
+}
