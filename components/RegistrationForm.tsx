@@ -75,6 +75,9 @@ export function RegistrationForm({ draft: initial, busy, t, onRegister }: Regist
         {dateInput('receivedDate')}
         {dateInput('deadline')}
       </div>
+      {draft.deadlineWorkingDays && !draft.deadline && (
+        <p class="dt-note" data-testid="working-days-deadline">{t('form.workingDays', { days: draft.deadlineWorkingDays })}</p>
+      )}
       {!pageHadClassification && <p class="dt-warn" role="alert">{t('form.confirmClassification')}</p>}
       {missing.length > 0 && (
         <p class="dt-warn dt-missing-list" role="status">

@@ -26,6 +26,8 @@ export const documentDraftSchema = z.strictObject({
   receivedDate: isoDate.optional(),
   documentDate: isoDate.optional(),
   deadline: isoDate.optional(),
+  /** 办理期限 as "N 个工作日" from 收文日期: the background turns it into `deadline` on the official calendar. */
+  deadlineWorkingDays: z.number().int().min(1).max(60).optional(),
   /** The portal's own serial for the document (收文编号 / 流水号), never DocTrail's registration number. */
   portalNo: text(60).optional(),
   sourceUrl: z.string().url().max(2000),

@@ -1,5 +1,6 @@
 import type { PageAnalysis } from './page-analysis/analyze-page';
 import type { DocumentDraft } from './document-schema';
+import { WORKING_DAYS_SUFFIX } from './page-analysis/field-values';
 
 /** The register entry a document page proposes, or null when the page holds no single document. */
 export function draftFromAnalysis(analysis: PageAnalysis, url: string): DocumentDraft | null {
@@ -17,8 +18,13 @@ export function draftFromAnalysis(analysis: PageAnalysis, url: string): Document
     copies: fields.copies?.slice(0, 10),
     receivedDate: fields.receivedDate,
     documentDate: fields.documentDate,
-    deadline: fields.deadline,
+    ...deadlineOf(fields.deadline),
     portalNo: fields.registrationNo?.slice(0, 60),
   };
   return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)) as DocumentDraft;
+}
+
+function deadlineOf(value: string | undefined): Pick<DocumentDraft, 'deadline' | 'deadlineWorkingDays'> {
+  const days = value?.endsWith(WORKING_DAYS_SUFFIX) ? Number.parseInt(value, 10) : undefined;
+  return days ? { deadlineWorkingDays: days } : { deadline: value };
 }

@@ -1,5 +1,7 @@
 import { describeInvalid, failure, requestSchema, type Request, type Response } from './protocol';
+import { resolveWorkingDayDeadline } from './working-day-deadline';
 import { TransitionRefused } from './life-cycle';
+import { toIsoDate } from './local-date';
 import { StorageFull } from './register-db';
 import { queryRegister } from './register-query';
 import { reminderState, snooze } from './reminder-store';
@@ -65,8 +67,9 @@ async function apply(request: Request, deps: HandlerDeps) {
       return { state: document ? await documentState(db, document) : null };
     }
     case 'document.register': {
-      const { numberFormat } = await readSettings(db);
-      const { document, created } = await registerDocument(db, request.draft, now, numberFormat, {
+      const [{ numberFormat }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+      const draft = resolveWorkingDayDeadline(request.draft, calendar, toIsoDate(now));
+      const { document, created } = await registerDocument(db, draft, now, numberFormat, {
         classificationConfirmed: request.classificationConfirmed,
       });
       return { state: await documentState(db, document), created };

@@ -108,4 +108,5 @@ export const en: Record<MessageKey, string> = {
   'notify.snoozeHour': 'Remind me in 1 hour',
   'notify.snoozeTomorrow': 'Remind me tomorrow',
   'badge.title': 'DocTrail: {count} overdue',
+  'form.workingDays': 'Deadline: {days} working days after receipt (the date is worked out on the official holiday calendar when registering)',
 };

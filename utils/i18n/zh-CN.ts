@@ -106,6 +106,7 @@ export const zhCN = {
   'notify.snoozeHour': '1 小时后再提醒',
   'notify.snoozeTomorrow': '明天再提醒',
   'badge.title': '文迹：{count} 件逾期',
+  'form.workingDays': '办理期限：收文后 {days} 个工作日（登记时按法定节假日和调休计算日期）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

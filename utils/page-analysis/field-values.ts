@@ -9,10 +9,14 @@ import {
   normaliseText,
   normaliseTitle,
   normaliseUrgency,
+  workingDayLimit,
 } from './normalise';
 import type { FieldKey } from './vocabulary';
 
 const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
+
+/** A 办理期限 given as a number of working days is kept as "N个工作日"; the background turns it into a date on the official calendar. */
+export const WORKING_DAYS_SUFFIX = '个工作日';
 
 /** A candidate's value in its stored form, or undefined when the text is not a plausible value of that field. */
 export function fieldValue(field: FieldKey, raw: string, contextYear?: number): string | undefined {
@@ -41,6 +45,11 @@ export function fieldValue(field: FieldKey, raw: string, contextYear?: number): 
     case 'copyNumber':
     case 'copies':
       return text.length <= 12 ? normaliseDigits(text) : undefined;
+    case 'deadline': {
+      const date = normaliseDate(text, contextYear);
+      const days = date ? undefined : workingDayLimit(text);
+      return date ?? (days ? `${days}${WORKING_DAYS_SUFFIX}` : undefined);
+    }
     default:
       return DATE_FIELDS.has(field) ? normaliseDate(text, contextYear) : undefined;
   }

@@ -83,6 +83,13 @@ function chineseYear(text: string): number | undefined {
   return value;
 }
 
+/** "5个工作日", "收文后十个工作日内办结": a limit in working days, counted from receipt. */
+export function workingDayLimit(text: string): number | undefined {
+  const match = /([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*个?\s*工作日/.exec(text.replace(SPACES, ''));
+  const days = match ? chineseSmall(match[1]!) : undefined;
+  return days && days >= 1 && days <= 60 ? days : undefined;
+}
+
 /** 一 … 三十一 (also 廿, 卅) as a number. */
 function chineseSmall(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
