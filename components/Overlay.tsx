@@ -149,7 +149,7 @@ export function Overlay(props: OverlayProps) {
   const level = registered?.document.classification ?? draft?.classification;
   useEffect(() => props.onClassification?.(level), [level]);
   const period = registered?.document.classificationPeriod ?? draft?.classificationPeriod;
-  const deadline = registered?.document.deadline;
+  const deadline = registered?.due?.date ?? registered?.document.deadline;
   const corner = `dt-${placement.corner}`;
 
   if (collapsed) {
@@ -170,7 +170,7 @@ export function Overlay(props: OverlayProps) {
       <header class="dt-header">
         <span class="dt-brand">{t('appName')}</span>
         <span class="dt-kind">{t(`kind.${kind}`)}</span>
-        {deadline && <DeadlineChip deadline={deadline} today={today} t={t} />}
+        {deadline && <DeadlineChip deadline={deadline} due={registered?.due} today={today} t={t} />}
         <button type="button" class="dt-collapse" onClick={() => setCollapsed(true)} aria-label={t('overlay.collapse')}>
           –
         </button>

@@ -11,8 +11,9 @@ export interface DeadlineStatus {
 export const DEFAULT_LEAD_DAYS = 1;
 
 /**
- * How a 办理/归还 deadline stands today. Calendar days for now; the one place that working-day
- * maths will replace.
+ * How a deadline read from the page stands today, in calendar days: the overlay's view before the
+ * document is registered. Once registered, the background answers with `due` on the working-day
+ * calendar (utils/due-status.ts).
  */
 export function deadlineStatus(deadline: string, today: string, leadDays = DEFAULT_LEAD_DAYS): DeadlineStatus {
   const daysLeft = daysBetween(today, deadline);

@@ -21,8 +21,10 @@ import {
   returnDocument,
   sendDocument,
   summarise,
+  type DocumentState,
   type RegisterDB,
 } from './register-store';
+import { dueStatus, type DueStatus } from './due-status';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -58,13 +60,22 @@ export function createMessageHandler(deps: HandlerDeps) {
   };
 }
 
+/** Adds how the document's due date stands today, on the working-day calendar with the clerk's lead time. */
+async function withDue(db: RegisterDB, now: Date, state: DocumentState): Promise<DocumentState & { due?: DueStatus }> {
+  const date = state.document.dueDate;
+  if (!date) return state;
+  const [{ leadWorkingDays }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+  return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
+}
+
 async function apply(request: Request, deps: HandlerDeps) {
   const db = await deps.db();
   const now = deps.now();
+  const due = (state: DocumentState) => withDue(db, now, state);
   switch (request.type) {
     case 'document.lookup': {
       const document = await findDocument(db, request.lookup);
-      return { state: document ? await documentState(db, document) : null };
+      return { state: document ? await due(await documentState(db, document)) : null };
     }
     case 'document.register': {
       const [{ numberFormat }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
@@ -72,16 +83,16 @@ async function apply(request: Request, deps: HandlerDeps) {
       const { document, created } = await registerDocument(db, draft, now, numberFormat, {
         classificationConfirmed: request.classificationConfirmed,
       });
-      return { state: await documentState(db, document), created };
+      return { state: await due(await documentState(db, document)), created };
     }
     case 'document.logHandling':
-      return logHandling(db, request.docId, request.action, { reason: request.reason, intercepted: request.intercepted, detail: request.detail }, now);
+      return due(await logHandling(db, request.docId, request.action, { reason: request.reason, intercepted: request.intercepted, detail: request.detail }, now));
     case 'document.confirmClassification':
-      return confirmClassification(db, request.docId, request.classification, now);
+      return due(await confirmClassification(db, request.docId, request.classification, now));
     case 'circulation.send':
-      return sendDocument(db, request.docId, request, now);
+      return due(await sendDocument(db, request.docId, request, now));
     case 'circulation.return':
-      return returnDocument(db, request.docId, request.recipient, now);
+      return due(await returnDocument(db, request.docId, request.recipient, now));
     case 'document.history': {
       const document = await db.get('documents', request.docId);
       if (!document) throw new DocumentNotFound(request.docId);
@@ -98,7 +109,7 @@ async function apply(request: Request, deps: HandlerDeps) {
       return queryRegister(db, request.query, now);
     case 'document.close': {
       const { docId, to, type: _type, ...details } = request;
-      return closeDocument(db, docId, to, details, now);
+      return due(await closeDocument(db, docId, to, details, now));
     }
     case 'reminder.snooze': {
       if (!(await db.get('documents', request.docId))) throw new DocumentNotFound(request.docId);

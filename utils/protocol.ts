@@ -82,7 +82,19 @@ const recipientStateSchema = z.strictObject({
   returnedAt: z.number().optional(),
 });
 
-const documentStateSchema = z.strictObject({ document: documentRecordSchema, circulation: z.array(recipientStateSchema) });
+const dueStatusSchema = z.strictObject({
+  date: isoDate,
+  state: z.enum(['ok', 'due-soon', 'overdue']),
+  daysLeft: z.number().int(),
+  workingDaysLeft: z.number().int(),
+});
+
+/** `due`: while the document is open, how its due date stands on the working-day calendar (the overlay's chip shows it). */
+const documentStateSchema = z.strictObject({
+  document: documentRecordSchema,
+  circulation: z.array(recipientStateSchema),
+  due: dueStatusSchema.optional(),
+});
 
 const summarySchema = z.strictObject({
   inProgress: z.number().int(),

@@ -38,4 +38,15 @@ describe('办理期限 given in working days', () => {
     expect(answer).toMatchObject({ ok: true, data: { state: { document: { deadline: '2026-10-12', dueDate: '2026-10-12', deadlineWorkingDays: 5 } } } });
     db.close();
   });
+
+  it('counts "due soon" in working days: registered on a Friday, a Monday deadline is one working day away', async () => {
+    const db = await openRegister('doctrail-working-due');
+    const handle = createMessageHandler({ db: async () => db, now: () => new Date(2026, 10, 20, 10), extensionId: 'me' });
+    const answer = await handle(
+      { type: 'document.register', draft: { title: '关于报送统计报表的通知', deadline: '2026-11-23', classification: 'none', sourceUrl: 'http://oa.example.gov.cn/doc?id=7' } },
+      { id: 'me' },
+    );
+    expect(answer).toMatchObject({ ok: true, data: { state: { due: { date: '2026-11-23', state: 'due-soon', daysLeft: 3, workingDaysLeft: 1 } } } });
+    db.close();
+  });
 });
