@@ -97,6 +97,32 @@ async function walkThrough(portalUrl: string): Promise<void> {
         `latest: ${(await popup.locator('.latest .regno').allTextContents()).join(', ')}`,
     );
     await shot(popup, '10-popup');
+
+    await page.goto(portalUrl + 'doc-detail-2.html');
+    overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').click();
+    await overlay.locator('.dt-regno').waitFor();
+    say(`Registered an overdue document: ${await overlay.locator('.dt-regno').textContent()}, chip "${await overlay.locator('.dt-chip').textContent()}"`);
+
+    const dashboard = await browser.context.newPage();
+    await dashboard.setViewportSize({ width: 1360, height: 860 });
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#/`);
+    await dashboard.getByTestId('register-row').first().waitFor();
+    await dashboard.locator('[data-testid=chain-status][data-state=intact]').waitFor();
+    say(`Dashboard 收文登记簿: ${await dashboard.getByTestId('register-row').count()} documents; ${await dashboard.getByTestId('chain-status').textContent()}`);
+    await shot(dashboard, '11-dashboard-register');
+    await dashboard.locator('input[name=overdue]').check();
+    await dashboard.getByTestId('register-row').first().click();
+    await dashboard.getByTestId('timeline').waitFor();
+    say(`  opened the overdue document: ${await dashboard.locator('h1, h2').first().textContent()}`);
+    await shot(dashboard, '12-dashboard-document');
+
+    // The daily reminder round: at the reminder time on a working day, overdue documents come up.
+    await dashboard.evaluate(`chrome.runtime.sendMessage({ type: 'settings.update', patch: { reminderTime: '00:00' } })`);
+    await dashboard.waitForTimeout(1500);
+    const shown = (await dashboard.evaluate('chrome.notifications.getAll().then((all) => Object.keys(all).length)')) as number;
+    const badge = (await dashboard.evaluate('chrome.action.getBadgeText({})')) as string;
+    say(`Reminders: ${shown} notification(s) shown (none on weekends and holidays), toolbar badge "${badge}" overdue`);
   } finally {
     await browser.close(true);
   }
