@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Language } from '@/utils/i18n';
 import { createDashboardTranslator, resolveLanguage } from '@/utils/i18n/dashboard';
+import { createPrintTranslator } from '@/utils/i18n/print';
+import { CirculationSlip } from './print/CirculationSlip';
+import { RegisterPrint } from './print/RegisterPrint';
 import type { Settings } from '@/utils/settings';
 import { ChainStatus } from './ChainStatus';
 import { DocumentPage } from './DocumentPage';
@@ -34,6 +37,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
   }, []);
 
   const t = useMemo(() => createDashboardTranslator(language), [language]);
+  const pt = useMemo(() => createPrintTranslator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
@@ -43,20 +47,21 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
     () => ({
       ask,
       t,
+      pt,
       now,
       navigate: (next) => {
         location.hash = next;
         setHash(location.hash);
       },
     }),
-    [ask, t, now],
+    [ask, t, pt, now],
   );
   const route = parseRoute(hash);
   const saved = (settings: Settings) => setLanguage(resolveLanguage(settings.language, preferredLanguages));
 
   return (
     <EnvContext.Provider value={env}>
-      <header class="top">
+      <header class={route.page === 'print-register' || route.page === 'print-slip' ? 'top no-print' : 'top'}>
         <span class="brand">{t('app.title')}</span>
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
@@ -68,6 +73,8 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
+        {route.page === 'print-register' && <RegisterPrint params={route.params} />}
+        {route.page === 'print-slip' && <CirculationSlip id={route.id} />}
       </main>
     </EnvContext.Provider>
   );

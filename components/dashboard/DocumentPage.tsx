@@ -6,13 +6,14 @@ import { DocumentActions } from './DocumentActions';
 import { DocumentFields } from './DocumentFields';
 import { messageOf, useEnv } from './env';
 import { SnoozeControl } from './SnoozeControl';
+import { slipHash } from './route';
 import { Timeline } from './Timeline';
 
 export type History = ResponseData<'document.history'>;
 
 /** One document: its fields, where it is, what can be done to it, and everything logged about it. */
 export function DocumentPage({ id }: { id: string }) {
-  const { ask, t } = useEnv();
+  const { ask, t, pt } = useEnv();
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +32,10 @@ export function DocumentPage({ id }: { id: string }) {
   const open = history && (OPEN_STATUSES as readonly string[]).includes(history.document.status);
   return (
     <section class="document-page" data-testid="document-page">
-      <a class="back" href="#/">← {t('doc.back')}</a>
+      <div class="page-head">
+        <a class="back" href="#/">← {t('doc.back')}</a>
+        <a class="print-link" href={slipHash(id)} data-testid="print-slip-link">{pt('print.open.slip')}</a>
+      </div>
       {error && <p class="error" role="alert">{t('doc.error', { message: error })}</p>}
       {!history && !error && <p class="muted">{t('loading')}</p>}
       {history && (

@@ -5,13 +5,13 @@ import { messageOf, useEnv } from './env';
 import { Pager } from './Pager';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
-import { registerHash, toQuery, type RegisterParams, type SortField } from './route';
+import { printRegisterHash, registerHash, toQuery, type RegisterParams, type SortField } from './route';
 
 type Page = ResponseData<'register.query'>;
 
 /** The register: filters, the table and its pages, all driven by the hash. */
 export function RegisterPage({ params, debounceMs }: { params: RegisterParams; debounceMs?: number }) {
-  const { ask, t, now, navigate } = useEnv();
+  const { ask, t, pt, now, navigate } = useEnv();
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const queryKey = JSON.stringify(toQuery(params));
@@ -33,7 +33,10 @@ export function RegisterPage({ params, debounceMs }: { params: RegisterParams; d
 
   return (
     <section class="register-page">
-      <h1>{t('register.heading')}</h1>
+      <div class="page-head">
+        <h1>{t('register.heading')}</h1>
+        <a class="print-link" href={printRegisterHash(params)} data-testid="print-register-link">{pt('print.open.register')}</a>
+      </div>
       <RegisterFilters params={params} onChange={go} debounceMs={debounceMs} />
       {error && <p class="error" role="alert">{t('register.error', { message: error })}</p>}
       {!page && !error && <p class="muted">{t('loading')}</p>}

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { VerifyResult } from '@/utils/hash-chain';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
+import type { PrintTranslate } from '@/utils/i18n/print';
 import type { Request, RequestType, ResponseData } from '@/utils/protocol';
 
 /** One request to the background, answered with its data or thrown as an error (see utils/background-client.ts). */
@@ -13,6 +14,8 @@ export type VerifyChain = (onProgress: (checked: number, total: number) => void)
 export interface DashboardEnv {
   ask: Ask;
   t: DashboardTranslate;
+  /** The printed forms' strings. */
+  pt: PrintTranslate;
   now: () => Date;
   navigate: (hash: string) => void;
 }

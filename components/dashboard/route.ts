@@ -21,7 +21,12 @@ export interface RegisterParams {
   page: number;
 }
 
-export type Route = { page: 'register'; params: RegisterParams } | { page: 'doc'; id: string } | { page: 'settings' };
+export type Route =
+  | { page: 'register'; params: RegisterParams }
+  | { page: 'doc'; id: string }
+  | { page: 'settings' }
+  | { page: 'print-register'; params: RegisterParams }
+  | { page: 'print-slip'; id: string };
 
 export const DEFAULT_PARAMS: RegisterParams = { overdue: false, classification: [], sort: 'createdAt', direction: 'desc', page: 1 };
 
@@ -36,6 +41,9 @@ export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split(/\?(.*)/s);
   const doc = /^\/doc\/(.+)$/.exec(path);
   if (doc) return { page: 'doc', id: safeDecode(doc[1]!) };
+  const slip = /^\/print\/slip\/(.+)$/.exec(path);
+  if (slip) return { page: 'print-slip', id: safeDecode(slip[1]!) };
+  if (path === '/print/register') return { page: 'print-register', params: parseParams(new URLSearchParams(search)) };
   if (path === '/settings') return { page: 'settings' };
   return { page: 'register', params: parseParams(new URLSearchParams(search)) };
 }
@@ -87,6 +95,8 @@ export function registerHash(params: RegisterParams): string {
 }
 
 export const documentHash = (id: string) => `#/doc/${encodeURIComponent(id)}`;
+export const printRegisterHash = (params: RegisterParams) => registerHash({ ...params, page: 1 }).replace(/^#\//, '#/print/register');
+export const slipHash = (id: string) => `#/print/slip/${encodeURIComponent(id)}`;
 export const SETTINGS_HASH = '#/settings';
 
 /** What the background is asked for (every field the schema defaults is given explicitly). */

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DocumentRecord } from '@/utils/document-schema';
+import { formatTime } from '../format';
+import { classificationLabel, statusLabel, urgencyLabel } from '../labels';
+import { registerHash, toQuery, type RegisterParams } from '../route';
+import { useEnv } from '../env';
+import { PrintBar } from './PrintBar';
+
+/** More than this does not belong on paper in one go: the clerk narrows the filter and prints in parts. */
+export const PRINT_LIMIT = 2000;
+
+interface Loaded {
+  rows: DocumentRecord[];
+  total: number;
+  department: string;
+  clerk: string;
+}
+
+/** 收文登记簿 on A4 landscape: the register (as filtered on screen) with the columns of the paper book. */
+export function RegisterPrint({ params }: { params: RegisterParams }) {
+  const { ask, t, pt, now } = useEnv();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const { settings } = await ask({ type: 'settings.get' });
+      const rows: DocumentRecord[] = [];
+      let total = 0;
+      const sort = params.sort === 'createdAt' ? 'registrationNo' : params.sort;
+      const direction = params.sort === 'createdAt' ? 'asc' : params.direction;
+      do {
+        const page = await ask({
+          type: 'register.query',
+          query: { ...toQuery(params), sort, direction, offset: rows.length, limit: 500 },
+        });
+        total = page.total;
+        rows.push(...page.rows);
+        if (!page.rows.length) break;
+      } while (rows.length < Math.min(total, PRINT_LIMIT));
+      if (live) setLoaded({ rows: rows.slice(0, PRINT_LIMIT), total, department: settings.department, clerk: settings.clerkName });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [ask, params]);
+
+  if (!loaded) return <p class="muted">{pt('print.loading')}</p>;
+  const dates = loaded.rows.map((d) => d.receivedDate).filter((d): d is string => !!d).sort();
+  return (
+    <article class="print-sheet landscape" data-testid="print-register">
+      <PrintBar back={registerHash(params)} />
+      <h1 class="form-title">{pt('print.register.title')}</h1>
+      <div class="form-meta">
+        <span>{loaded.department && pt('print.register.unit', { department: loaded.department })}</span>
+        <span>{dates.length > 0 && pt('print.register.range', { from: params.from ?? dates[0]!, to: params.to ?? dates.at(-1)! })}</span>
+        <span>{pt('print.register.count', { count: loaded.total })}</span>
+      </div>
+      {loaded.total > loaded.rows.length && <p class="print-warning">{pt('print.register.truncated', { shown: loaded.rows.length, total: loaded.total })}</p>}
+      <table class="paper register-book">
+        <thead>
+          <tr>
+            <th>{t('field.registrationNo')}</th>
+            <th>{t('field.receivedDate')}</th>
+            <th>{t('field.issuer')}</th>
+            <th>{t('field.docNumber')}</th>
+            <th class="title-col">{t('field.title')}</th>
+            <th>{t('field.classification')}</th>
+            <th>{t('field.copies')}</th>
+            <th>{t('field.urgency')}</th>
+            <th>{t('field.deadline')}</th>
+            <th>{t('field.currentHolder')}</th>
+            <th>{t('field.status')}</th>
+            <th class="blank-col">{pt('print.register.remarks')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaded.rows.map((doc) => (
+            <tr key={doc.id}>
+              <td class="nowrap">{doc.registrationNo}</td>
+              <td class="nowrap">{doc.receivedDate ?? ''}</td>
+              <td>{doc.issuer ?? ''}</td>
+              <td>{doc.docNumber ?? ''}</td>
+              <td class="title-col">{doc.title}</td>
+              <td class="nowrap">{classificationLabel(doc.classification, t)}</td>
+              <td class="num">{doc.copies ?? ''}</td>
+              <td class="nowrap">{urgencyLabel(doc.urgency, t)}</td>
+              <td class="nowrap">{doc.deadline ?? ''}</td>
+              <td>{doc.currentHolder ?? ''}</td>
+              <td class="nowrap">{statusLabel(doc.status, t)}</td>
+              <td class="blank-col" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <footer class="form-foot">
+        <span>{loaded.clerk && pt('print.clerk', { name: loaded.clerk })}</span>
+        <span>{pt('print.printedAt', { time: formatTime(now().getTime()) })}</span>
+      </footer>
+    </article>
+  );
+}
