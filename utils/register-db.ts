@@ -43,6 +43,15 @@ function serialised<T>(db: RegisterDB, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * Runs `work` in the register's write queue: no chained write starts until it settles. For changes
+ * that cannot go through `writeChained` (an import that brings its own hash chain) and for reads
+ * that must see one consistent register (a full backup).
+ */
+export function serialisedWrite<T>(db: RegisterDB, work: () => Promise<T>): Promise<T> {
+  return serialised(db, work);
+}
+
 export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
   const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
   if (!sequence) return EMPTY_HEAD;
@@ -81,15 +90,23 @@ export function writeChained<T>(db: RegisterDB, plan: (tx: ReadTx) => Promise<Ch
 
 async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[], apply: ChangePlan<T>['apply']): Promise<T> {
   const tx = db.transaction(STORES, 'readwrite');
-  const work = (async () => {
-    const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
-    if (sequence !== head.sequence) throw new StaleRead();
-    const result = await apply(tx, events);
-    const store = tx.objectStore('events');
-    await Promise.all([...events.map((event) => store.add(event)), tx.objectStore('counters').put(head.sequence + events.length, EVENT_SEQUENCE)]);
-    return result;
-  })();
+  // Every request is issued at once (a transaction runs them in order), so a change costs one round
+  // trip, not four; the sequence read comes first, and when it shows a write came in between, the
+  // abort takes back everything issued after it.
+  const counters = tx.objectStore('counters');
+  let pending: Promise<unknown>[] = [];
   try {
+    const sequenceRead = counters.get(EVENT_SEQUENCE);
+    const applied = apply(tx, events);
+    const store = tx.objectStore('events');
+    const appended = Promise.all([...events.map((event) => store.add(event)), counters.put(head.sequence + events.length, EVENT_SEQUENCE)]);
+    pending = [applied, appended];
+    const work = (async () => {
+      if (((await sequenceRead) ?? 0) !== head.sequence) throw new StaleRead();
+      const [result] = await Promise.all([applied, appended]);
+      return result;
+    })();
+    pending.push(work);
     const [result] = await Promise.all([work, tx.done]);
     return result;
   } catch (error) {
@@ -98,7 +115,7 @@ async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[],
     } catch {
       // already finished or aborted
     }
-    await Promise.allSettled([work, tx.done]);
+    await Promise.allSettled([...pending, tx.done]);
     throw isQuotaError(error) || isQuotaError(tx.error) ? new StorageFull() : error;
   }
 }
