@@ -1,0 +1,188 @@
+/**
+ * One export, start to end: streams the chosen format to `write` in chunks with progress, then logs
+ * it as an `exported` event (an export that failed or was cancelled is not logged as done).
+ */
+import { DB_VERSION } from '../db-schema';
+import type { DocumentRecord, EventRecord } from '../document-schema';
+import { EMPTY_HEAD, type ChainHead } from '../hash-chain';
+import type { Language } from '../i18n';
+import { DOCUMENT_COUNT, readHead, readTransaction, serialisedWrite, type RegisterDB } from '../register-db';
+import { logRegisterEvent } from '../register-store';
+import { readImportedCalendar, readSettings } from '../settings-store';
+import type { SiteProfile } from '../site-profiles/profile-schema';
+import { backupChunks } from './backup-format';
+import { EVENT_COLUMNS, exportContext, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
+import { csvChunks } from './csv';
+import { documentBatches, eventRowBatches, eventsUpTo, hasFilter, type ExportFilter } from './export-source';
+import { createXlsxWriter, sheetColumns } from './xlsx';
+
+export const EXPORT_KINDS = ['register-csv', 'events-csv', 'xlsx', 'backup'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ExportRequest {
+  kind: ExportKind;
+  /** Ignored for a backup, which is always the whole register. */
+  filter?: ExportFilter;
+  /** Ignored for a backup, which must restore exactly. */
+  maskClassified: boolean;
+  language: Language;
+  now: Date;
+  /** The clerk's own site profiles, carried in a backup. */
+  profiles?: SiteProfile[];
+}
+
+export interface ExportResult {
+  fileName: string;
+  mimeType: string;
+  documents: number;
+  events: number;
+  bytes: number;
+  /** The `exported` event this export was logged as. */
+  logged: EventRecord;
+}
+
+export type ExportWrite = (chunk: Uint8Array) => void | Promise<void>;
+export type ExportProgress = (done: number, total: number) => void;
+
+const MIME: Record<ExportKind, string> = {
+  'register-csv': 'text/csv;charset=utf-8',
+  'events-csv': 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  backup: 'application/json',
+};
+
+export const SHEET_NAMES: Record<Language, [string, string]> = { 'zh-CN': ['登记簿', '处理记录'], en: ['Register', 'Log'] };
+
+export function exportFileName(kind: ExportKind, language: Language, now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
+  const zh = { 'register-csv': '文迹-收文登记簿', 'events-csv': '文迹-处理记录', xlsx: '文迹-台账', backup: '文迹备份' }[kind];
+  const en = { 'register-csv': 'doctrail-register', 'events-csv': 'doctrail-log', xlsx: 'doctrail-register', backup: 'doctrail-backup' }[kind];
+  const ext = kind === 'xlsx' ? 'xlsx' : kind === 'backup' ? 'json' : 'csv';
+  return `${language === 'zh-CN' ? zh : en}-${stamp}.${ext}`;
+}
+
+async function snapshot(db: RegisterDB): Promise<{ head: ChainHead; documents: number }> {
+  const tx = readTransaction(db);
+  const [head, counted] = await Promise.all([readHead(tx), tx.objectStore('counters').get(DOCUMENT_COUNT)]);
+  return { head, documents: counted ?? (await db.count('documents')) };
+}
+
+export async function runExport(db: RegisterDB, request: ExportRequest, write: ExportWrite, onProgress?: ExportProgress): Promise<ExportResult> {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  const emit = async (chunk: Uint8Array | string) => {
+    const data = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    bytes += data.byteLength;
+    await write(data);
+  };
+  const counted = { documents: 0, events: 0 };
+  let head: ChainHead = EMPTY_HEAD;
+
+  if (request.kind === 'backup') {
+    // In the write queue: nothing is appended or changed while the backup is read, so its header,
+    // records and chain describe one and the same register.
+    await serialisedWrite(db, async () => {
+      head = await readHead(readTransaction(db));
+      const [documents, settings, calendar] = await Promise.all([db.count('documents'), readSettings(db), readImportedCalendar(db)]);
+      const total = documents + head.sequence;
+      let done = 0;
+      const meta = {
+        exportedAt: request.now.toISOString(),
+        schemaVersion: DB_VERSION,
+        counts: { documents, events: head.sequence },
+        head,
+        settings,
+        calendar: calendar ?? null,
+        profiles: request.profiles ?? [],
+      };
+      const tally = async function* <T>(batches: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+        for await (const batch of batches) {
+          done += batch.length;
+          onProgress?.(done, total);
+          yield batch;
+        }
+      };
+      for await (const chunk of backupChunks(meta, tally(documentBatches(db)), tally(eventsUpTo(db, head.sequence)))) await emit(chunk);
+      Object.assign(counted, meta.counts);
+    });
+  } else {
+    const context = exportContext(request.language, request.maskClassified);
+    const at = await snapshot(db);
+    head = at.head;
+    const withDocuments = request.kind !== 'events-csv';
+    const withEvents = request.kind !== 'register-csv';
+    const total = (withDocuments ? at.documents : 0) + (withEvents ? head.sequence : 0);
+    let scannedDocuments = 0;
+    const source = { filter: request.filter, now: request.now };
+    const documents = documentBatches(db, { ...source, onScanned: (n) => onProgress?.((scannedDocuments = n), total) });
+    const events = eventRowBatches(db, head.sequence, { ...source, onScanned: (n) => onProgress?.(scannedDocuments + n, total) });
+    if (request.kind === 'xlsx') await writeXlsx(context, documents, events, emit, counted);
+    else if (request.kind === 'register-csv') {
+      for await (const chunk of csvChunks(REGISTER_COLUMNS, count(documents, counted, 'documents'), context)) await emit(chunk);
+    } else {
+      for await (const chunk of csvChunks(EVENT_COLUMNS, count(events, counted, 'events'), context)) await emit(chunk);
+    }
+  }
+
+  const details: Record<string, unknown> = {
+    format: request.kind,
+    documents: counted.documents,
+    events: counted.events,
+    head: { sequence: head.sequence, hash: head.hash },
+  };
+  if (request.kind !== 'backup') {
+    details.masked = request.maskClassified;
+    if (hasFilter(request.filter)) details.filter = request.filter;
+  }
+  const logged = await logRegisterEvent(db, 'exported', details, request.now);
+  return { fileName: exportFileName(request.kind, request.language, request.now), mimeType: MIME[request.kind], ...counted, bytes, logged };
+}
+
+async function* count<T>(batches: AsyncIterable<T[]>, counted: { documents: number; events: number }, key: 'documents' | 'events'): AsyncGenerator<T[]> {
+  for await (const batch of batches) {
+    counted[key] += batch.length;
+    yield batch;
+  }
+}
+
+function rowsOf<T>(columns: readonly ExportColumn<T>[], batch: readonly T[], context: ExportContext): CellValue[][] {
+  return batch.map((row) => columns.map((column) => column.value(row, context)));
+}
+
+async function writeXlsx(
+  context: ExportContext,
+  documents: AsyncIterable<DocumentRecord[]>,
+  events: AsyncIterable<EventRow[]>,
+  emit: (chunk: Uint8Array) => Promise<void>,
+  counted: { documents: number; events: number },
+): Promise<void> {
+  const [registerName, logName] = SHEET_NAMES[context.language];
+  let pending: Uint8Array[] = [];
+  const flush = async () => {
+    const chunks = pending;
+    pending = [];
+    for (const chunk of chunks) await emit(chunk);
+  };
+  const xlsx = createXlsxWriter(
+    [
+      { name: registerName, columns: sheetColumns(REGISTER_COLUMNS, context.language) },
+      { name: logName, columns: sheetColumns(EVENT_COLUMNS, context.language) },
+    ],
+    (chunk) => pending.push(chunk),
+  );
+  xlsx.startSheet(registerName);
+  for await (const batch of count(documents, counted, 'documents')) {
+    xlsx.addRows(rowsOf(REGISTER_COLUMNS, batch, context));
+    await flush();
+  }
+  xlsx.endSheet();
+  xlsx.startSheet(logName);
+  for await (const batch of count(events, counted, 'events')) {
+    xlsx.addRows(rowsOf(EVENT_COLUMNS, batch, context));
+    await flush();
+  }
+  xlsx.endSheet();
+  xlsx.finish();
+  await flush();
+}

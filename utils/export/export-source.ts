@@ -1,0 +1,118 @@
+/**
+ * The register and the log read for export, batch by batch, each batch its own short transaction:
+ * documents in registration order, events in sequence order up to the head the export started at
+ * (so events appended meanwhile do not slip in half-way). Nothing is ever read whole.
+ */
+import type { DocumentRecord, EventRecord } from '../document-schema';
+import { OPEN_STATUSES } from '../document-schema';
+import { REGISTER_SCOPE } from '../document-values';
+import { toIsoDate } from '../local-date';
+import { registerQuerySchema } from '../register-query';
+import type { RegisterDB } from '../register-db';
+import type { z } from '../zod';
+import type { EventRow } from './columns';
+
+/** The dashboard's filters (收文日期 range, status, 密级, overdue, text) without its paging and sort. */
+export const exportFilterSchema = registerQuerySchema.pick({ status: true, overdue: true, classification: true, from: true, to: true, text: true });
+export type ExportFilter = z.output<typeof exportFilterSchema>;
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+const SEARCHED: readonly (keyof DocumentRecord)[] = ['title', 'docNumber', 'issuer', 'registrationNo', 'currentHolder', 'portalNo'];
+
+export function hasFilter(filter: ExportFilter | undefined): filter is ExportFilter {
+  return !!filter && !!(filter.status || filter.overdue || filter.classification?.length || filter.from || filter.to || filter.text);
+}
+
+/** The same test the dashboard's register query applies (utils/register-query.ts). */
+export function documentMatcher(filter: ExportFilter, now: Date): (doc: DocumentRecord) => boolean {
+  const today = toIsoDate(now);
+  const text = filter.text?.toLowerCase();
+  const levels = filter.classification?.length ? new Set<string>(filter.classification) : undefined;
+  return (doc) => {
+    if (filter.status === 'open' ? !OPEN.has(doc.status) : filter.status && doc.status !== filter.status) return false;
+    if (filter.overdue && !(doc.dueDate && doc.dueDate < today)) return false;
+    if (levels && !levels.has(doc.classification ?? '')) return false;
+    if (filter.from && !(doc.receivedDate && doc.receivedDate >= filter.from)) return false;
+    if (filter.to && !(doc.receivedDate && doc.receivedDate <= filter.to)) return false;
+    if (text && !SEARCHED.some((key) => String(doc[key] ?? '').toLowerCase().includes(text))) return false;
+    return true;
+  };
+}
+
+export interface SourceOptions {
+  size?: number;
+  filter?: ExportFilter;
+  now?: Date;
+  /** Records read so far (before filtering), for the progress bar. */
+  onScanned?(count: number): void;
+}
+
+/**
+ * Every document in registration order (createdAt, ties by id), `size` per read. Reads whole batches
+ * from the createdAt index (one request, not one per record); documents sharing the boundary time are
+ * remembered so the next batch starts right after them.
+ */
+export async function* documentBatches(db: RegisterDB, options: SourceOptions = {}): AsyncGenerator<DocumentRecord[]> {
+  const size = options.size ?? 2000;
+  const keep = hasFilter(options.filter) ? documentMatcher(options.filter, options.now ?? new Date()) : undefined;
+  let lower: number | undefined;
+  let seenAtLower = new Set<string>();
+  let scanned = 0;
+  for (;;) {
+    const raw = await db.getAllFromIndex('documents', 'createdAt', lower === undefined ? null : IDBKeyRange.lowerBound(lower), size + seenAtLower.size);
+    const batch = raw.filter((doc) => !(doc.createdAt === lower && seenAtLower.has(doc.id)));
+    if (!batch.length) return;
+    const lastKey = batch.at(-1)!.createdAt;
+    const atLast = batch.filter((doc) => doc.createdAt === lastKey).map((doc) => doc.id);
+    seenAtLower = new Set(lastKey === lower ? [...seenAtLower, ...atLast] : atLast);
+    lower = lastKey;
+    scanned += batch.length;
+    options.onScanned?.(scanned);
+    const kept = keep ? batch.filter(keep) : batch;
+    if (kept.length) yield kept;
+  }
+}
+
+/**
+ * The log in sequence order from the first event up to `last` inclusive. The next batch is already
+ * being read (in the browser's storage process) while the caller turns this one into text.
+ */
+export async function* eventsUpTo(db: RegisterDB, last: number, size = 5000): AsyncGenerator<EventRecord[]> {
+  const read = (after: number) => db.getAll('events', IDBKeyRange.bound(after, last, true, false), size);
+  let next = last > 0 ? read(0) : Promise.resolve([]);
+  for (;;) {
+    const batch = await next;
+    if (!batch.length) return;
+    const after = batch.at(-1)!.sequence;
+    next = after < last ? read(after) : Promise.resolve([]);
+    yield batch;
+  }
+}
+
+/**
+ * Events with the document each is about. With a filter, only events of matching documents
+ * (events about the whole register go only into an unfiltered export).
+ */
+export async function* eventRowBatches(db: RegisterDB, last: number, options: SourceOptions = {}): AsyncGenerator<EventRow[]> {
+  const keep = hasFilter(options.filter) ? documentMatcher(options.filter, options.now ?? new Date()) : undefined;
+  // A document's events sit close together in the log, so most lookups hit documents already read;
+  // the cache is emptied when it grows, so a long log never holds the whole register with it.
+  const known = new Map<string, DocumentRecord | undefined>();
+  let scanned = 0;
+  for await (const events of eventsUpTo(db, last, options.size ?? 5000)) {
+    if (known.size > DOCUMENT_CACHE) known.clear();
+    const missing = [...new Set(events.map((event) => event.docId))].filter((id) => id !== REGISTER_SCOPE && !known.has(id));
+    if (missing.length) {
+      const store = db.transaction('documents').store;
+      const documents = await Promise.all(missing.map((id) => store.get(id)));
+      missing.forEach((id, i) => known.set(id, documents[i]));
+    }
+    scanned += events.length;
+    options.onScanned?.(scanned);
+    const rows = events.map((event) => ({ event, document: known.get(event.docId) }));
+    const kept = keep ? rows.filter((row) => row.document && keep(row.document)) : rows;
+    if (kept.length) yield kept;
+  }
+}
+
+const DOCUMENT_CACHE = 20_000;
