@@ -19,7 +19,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
-          globalSetup: ['tests/support/require-test-build.ts'],
+          globalSetup: ['tests/support/require-test-build.ts', 'tests/support/build-production.ts'],
         },
       },
     ],

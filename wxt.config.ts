@@ -1,21 +1,45 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { PRE_ENABLED_MATCHES } from './utils/portals';
+import { OVERLAY_SCRIPT, PRE_ENABLED_MATCHES } from './utils/portals';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'zh_CN',
-    // The test flavour (`--mode test`) is the same extension; both are limited to the
-    // sample portal's origins until portals can be enabled at run time.
-    host_permissions: PRE_ENABLED_MATCHES,
-    // storage: the overlay remembers whether the clerk collapsed it; alarms and notifications:
-    // due-soon and overdue reminders that survive the worker being stopped.
-    permissions: ['storage', 'alarms', 'notifications'],
-    // Firefox keeps an extension's IndexedDB only under a stable add-on id.
-    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'doctrail@doctrail.local' } } }),
-  }),
+  hooks: {
+    // The production manifest declares no content script at all (WXT leaves an empty list behind).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!manifest.content_scripts?.length) delete manifest.content_scripts;
+    },
+  },
+  manifest: ({ browser, manifestVersion, mode }) => {
+    // The test flavour (`--mode test`) is the same extension, pre-enabled for the local sample portal: the
+    // overlay is declared for those origins in the manifest. Every other portal — all of them in the
+    // production build — is enabled by the clerk at run time (utils/portal-registration.ts).
+    const preEnabled = mode === 'test';
+    const anyHost = ['*://*/*'];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'zh_CN',
+      // storage: the overlay remembers whether the clerk collapsed it; alarms and notifications: due-soon and
+      // overdue reminders that survive the worker being stopped; scripting: the overlay is registered at run time
+      // on the portals the clerk enables (and the 教我识别 picker injected there); activeTab: the popup reads the
+      // current tab's address, only when the clerk opens it, to offer 在此网站启用文迹.
+      permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
+      // No host access at install: a portal is asked for, origin by origin, when the clerk enables it.
+      ...(manifestVersion === 3 ? { optional_host_permissions: anyHost } : { optional_permissions: anyHost }),
+      ...(preEnabled && {
+        host_permissions: PRE_ENABLED_MATCHES,
+        content_scripts: [{ matches: PRE_ENABLED_MATCHES, js: [OVERLAY_SCRIPT.slice(1)], all_frames: true, run_at: 'document_idle' as const }],
+      }),
+      // Firefox keeps an extension's IndexedDB only under a stable add-on id.
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          // data_collection_permissions: DocTrail collects and transmits nothing (Firefox 140+ asks every add-on to say so).
+          gecko: { id: 'doctrail@doctrail.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
+        },
+      }),
+    };
+  },
 });

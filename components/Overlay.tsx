@@ -30,6 +30,8 @@ export interface OverlayProps {
   onCollapsedChange?: (collapsed: boolean) => void;
   /** The level the register holds (the clerk may have confirmed one the page lacks): the guards follow it. */
   onClassification?: (level: DocumentDraft['classification']) => void;
+  /** 教我识别: point at the fields DocTrail did not read (or read wrong) on this portal. */
+  onTeach?: () => void;
 }
 
 type DocState =
@@ -171,6 +173,11 @@ export function Overlay(props: OverlayProps) {
         <span class="dt-brand">{t('appName')}</span>
         <span class="dt-kind">{t(`kind.${kind}`)}</span>
         {deadline && <DeadlineChip deadline={deadline} due={registered?.due} today={today} t={t} />}
+        {props.onTeach && (
+          <button type="button" class="dt-teach" onClick={(e) => e.isTrusted && props.onTeach?.()} title={t('overlay.teachHint')}>
+            {t('overlay.teach')}
+          </button>
+        )}
         <button type="button" class="dt-collapse" onClick={() => setCollapsed(true)} aria-label={t('overlay.collapse')}>
           –
         </button>

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseData } from '@/utils/protocol';
 import type { Translate } from '@/utils/i18n';
+import { PopupPortal, type PopupPortalApi } from './PopupPortal';
 
 type Summary = ResponseData<'register.summary'>;
 
 export interface PopupProps {
   loadSummary: () => Promise<Summary>;
   t: Translate;
+  /** The current tab's site: enable or disable DocTrail there, teach it the page. */
+  portal?: PopupPortalApi;
 }
 
-export function Popup({ loadSummary, t }: PopupProps) {
+export function Popup({ loadSummary, t, portal }: PopupProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,6 +25,7 @@ export function Popup({ loadSummary, t }: PopupProps) {
   return (
     <main class="popup">
       <h1>{t('popup.title')}</h1>
+      {portal && <PopupPortal api={portal} t={t} />}
       {error && <p class="error" role="alert">{t('popup.error', { message: error })}</p>}
       {!error && !summary && <p class="muted">{t('popup.loading')}</p>}
       {summary && (

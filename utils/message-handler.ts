@@ -1,4 +1,7 @@
 import { describeInvalid, failure, requestSchema, type Request, type Response } from './protocol';
+import { applyProfileRequest } from './profile-handler';
+import { applyBackupRequest, ForeignBlob, type BackupDeps } from './backup-handler';
+import type { TeachMessage } from './profile-protocol';
 import { resolveWorkingDayDeadline } from './working-day-deadline';
 import { TransitionRefused } from './life-cycle';
 import { toIsoDate } from './local-date';
@@ -33,12 +36,21 @@ export interface HandlerDeps {
   extensionId: string;
   /** Called after anything that can change what is due (the badge and the next reminder follow). */
   onRegisterChanged?: () => void;
+  /** Backups: how the background reads the clerk's file and which origin it must come from. */
+  backup?: BackupDeps;
+  /** Site profiles: called after one was saved, removed or switched (open pages apply the change). */
+  onProfilesChanged?: () => void;
+  /** 教我识别: starts the picker in every frame of the tab; false when the tab cannot be scripted. */
+  startTeaching?: (tabId: number) => Promise<boolean>;
+  /** 教我识别: passes a picker message to the tab's top frame (`toTop`) or to all its frames. */
+  relayTeach?: (tabId: number, message: TeachMessage, toTop: boolean) => Promise<boolean>;
 }
 
-const READ_ONLY = new Set<Request['type']>(['document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get']);
+const READ_ONLY = new Set<Request['type']>(['document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
 export interface MessageSender {
   id?: string;
+  tab?: { id?: number };
 }
 
 /** Validates one raw message and applies it; every outcome is a `Response`, never a throw. */
@@ -48,12 +60,14 @@ export function createMessageHandler(deps: HandlerDeps) {
     const parsed = requestSchema.safeParse(raw);
     if (!parsed.success) return failure('invalid-message', describeInvalid(parsed.error));
     try {
-      const data = await apply(parsed.data, deps);
+      const data = await apply(parsed.data, deps, sender);
       if (!READ_ONLY.has(parsed.data.type)) deps.onRegisterChanged?.();
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof CalendarRejected) return failure('refused', error.message);
+      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof CalendarRejected || error instanceof ForeignBlob) {
+        return failure('refused', error.message);
+      }
       if (error instanceof StorageFull) return failure('storage-full', error.message);
       return failure('storage-failed', error instanceof Error ? error.message : String(error));
     }
@@ -68,7 +82,7 @@ async function withDue(db: RegisterDB, now: Date, state: DocumentState): Promise
   return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
 }
 
-async function apply(request: Request, deps: HandlerDeps) {
+async function apply(request: Request, deps: HandlerDeps, sender: MessageSender = {}) {
   const db = await deps.db();
   const now = deps.now();
   const due = (state: DocumentState) => withDue(db, now, state);
@@ -128,6 +142,29 @@ async function apply(request: Request, deps: HandlerDeps) {
       const merged = await importCalendar(db, parsed.file);
       const calendar = await workingCalendar(db);
       return { coveredUntil: calendar.coveredUntil, importedYears: calendarYears(merged) };
+    }
+    case 'profiles.list':
+    case 'profiles.forUrl':
+    case 'profiles.save':
+    case 'profiles.remove':
+    case 'profiles.toggle':
+    case 'profiles.reportHealth':
+      return applyProfileRequest(db, request, now, deps.onProfilesChanged);
+    case 'backup.preview':
+    case 'backup.restore': {
+      if (!deps.backup) throw new Error('backups are not available here');
+      const answer = await applyBackupRequest(db, request, now, deps.backup);
+      if (request.type === 'backup.restore' && answer.ok) deps.onProfilesChanged?.();
+      return answer;
+    }
+    case 'teach.start': {
+      const tabId = sender.tab?.id;
+      return { started: tabId !== undefined && !!deps.startTeaching && (await deps.startTeaching(tabId)) };
+    }
+    case 'teach.relay': {
+      const tabId = sender.tab?.id;
+      const toTop = request.message.kind === 'picked';
+      return { delivered: tabId !== undefined && !!deps.relayTeach && (await deps.relayTeach(tabId, request.message, toTop)) };
     }
   }
 }

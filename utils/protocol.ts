@@ -4,6 +4,8 @@ import { classificationSchema, documentDraftSchema, documentRecordSchema, eventR
 import { CLOSING_TRANSITIONS } from './life-cycle';
 import { registerQuerySchema } from './register-query';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { profileRequests, profileResponses } from './profile-protocol';
+import { backupRequests, backupResponses } from './backup-protocol';
 
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
@@ -69,6 +71,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings.update'), patch: settingsPatchSchema }),
   /** A newer official holiday calendar (chinese-days JSON shape), checked by the background. */
   z.strictObject({ type: z.literal('calendar.import'), file: z.unknown() }),
+  ...profileRequests,
+  ...backupRequests,
 ]);
 
 export type Request = z.input<typeof requestSchema>;
@@ -126,6 +130,8 @@ export const responseDataSchemas = {
   'settings.get': z.strictObject({ settings: settingsSchema, calendar: calendarInfoSchema }),
   'settings.update': settingsSchema,
   'calendar.import': calendarInfoSchema,
+  ...profileResponses,
+  ...backupResponses,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;

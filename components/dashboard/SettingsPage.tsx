@@ -3,6 +3,8 @@ import type { ResponseData } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import { CalendarSection } from './CalendarSection';
 import { messageOf, useEnv } from './env';
+import { PortalsSection } from './PortalsSection';
+import { ProfilesSection } from './ProfilesSection';
 import { SettingsForm } from './SettingsForm';
 
 type Loaded = ResponseData<'settings.get'>;
@@ -31,6 +33,8 @@ export function SettingsPage({ onSaved }: { onSaved: (settings: Settings) => voi
         <>
           <SettingsForm initial={loaded.settings} onSaved={onSaved} />
           <CalendarSection initial={loaded.calendar} />
+          <PortalsSection />
+          <ProfilesSection />
         </>
       )}
     </section>

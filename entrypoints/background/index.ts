@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/message-handler';
 import { openRegister, type RegisterDB } from '@/utils/register-store';
+import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
+import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
 import { listenForVerification } from './verify-port';
 
@@ -22,11 +24,21 @@ export default defineBackground(() => {
       clearTimeout(recheck);
       recheck = setTimeout(() => void reminders.check(), 300);
     },
+    onProfilesChanged: () => void broadcastProfilesChanged(),
+    startTeaching,
+    relayTeach,
+    backup: {
+      fetchBlob: (url) => fetch(url).then((response) => response.blob()),
+      origin: new URL(browser.runtime.getURL('/')).origin,
+      languages: navigator.languages,
+    },
   });
   // Returning the promise answers the sender; nothing is registered for external messages,
   // so web pages have no way in.
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
   listenForVerification(db);
+  listenForExports(db);
+  startPortals();
   reminders.listen();
   // Every start of the worker (browser start, install, update, a wake-up by the alarm) runs a round
   // and schedules the next: alarms are not guaranteed to survive a browser restart.

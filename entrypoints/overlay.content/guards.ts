@@ -9,7 +9,14 @@ const UNASKED_PRINT_QUIET_MS = 30_000;
  * copy and download wait for the clerk's reason (given in the overlay); send actions open the
  * circulation prompt without holding the portal up.
  */
-export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classified: () => boolean, overlayHost: () => Element | undefined): void {
+export function installGuards(
+  ctx: ContentScriptContext,
+  bus: PromptBus,
+  classified: () => boolean,
+  overlayHost: () => Element | undefined,
+  /** The portal's own send buttons named by its site profile (`actions.send`), beyond the words DocTrail knows. */
+  sendSelectors: () => readonly string[] = () => [],
+): void {
   let approvedPrint = false;
   let lastUnaskedLog = 0;
   let letThrough: Element | null = null;
@@ -38,7 +45,8 @@ export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classif
     document,
     'click',
     (event) => {
-      const control = clickedControl(event.target);
+      const profiled = event.isTrusted ? profileSendAction(event.target, sendSelectors()) : null;
+      const control = clickedControl(event.target) ?? profiled;
       if (!control || overlayHost()?.contains(control)) return;
       if (control === letThrough) {
         letThrough = null;
@@ -58,7 +66,7 @@ export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classif
         const attachment = attachmentLink(control);
         if (attachment) return ask(event, { action: 'downloaded', detail: attachment.name }, replay);
       }
-      const verb = event.isTrusted ? sendAction(control) : null;
+      const verb = event.isTrusted ? (sendAction(control) ?? (profiled && sendVerb(profiled))) : null;
       if (verb) bus.sendStarted({ verb, recipients: selectedRecipients(document) });
     },
     { capture: true },
@@ -105,4 +113,25 @@ export function installGuards(ctx: ContentScriptContext, bus: PromptBus, classif
     lastUnaskedLog = Date.now();
     bus.handledUnasked({ action: 'printed', detail: 'browser' });
   });
+}
+
+/** The element of a profile's send selector the click landed in, if any. */
+function profileSendAction(target: EventTarget | null, selectors: readonly string[]): Element | null {
+  const element = target as Element | null;
+  if (!selectors.length || !element?.closest) return null;
+  for (const selector of selectors) {
+    try {
+      const hit = element.closest(selector);
+      if (hit) return hit;
+    } catch {
+      // A selector this browser cannot read: the profile says nothing here.
+    }
+  }
+  return null;
+}
+
+/** What the portal calls the action (its button text or title), else 传阅. */
+function sendVerb(control: Element): string {
+  const text = (control.textContent || control.getAttribute('title') || (control as HTMLInputElement).value || '').replace(/[\s\u00a0\u3000]+/g, '');
+  return text && text.length <= 8 ? text : '传阅';
 }

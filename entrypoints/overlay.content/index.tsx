@@ -1,4 +1,4 @@
-import '@/components/overlay.css';
+import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Overlay } from '@/components/Overlay';
@@ -10,9 +10,15 @@ import { createTranslator, pickLanguage } from '@/utils/i18n';
 import { toIsoDate } from '@/utils/local-date';
 import { placeOverlay, type Rect } from '@/utils/overlay-placement';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
-import { PRE_ENABLED_MATCHES } from '@/utils/portals';
+import { matchesPattern } from '@/utils/site-profiles/match-pattern';
+import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { PromptBus } from '@/utils/prompt-bus';
 import { installGuards } from './guards';
+import { analyseWithProfiles, createHealthReporter } from './profiles';
+
+/** Messages the background sends to open pages (see entrypoints/background/portals.ts, utils/portal-registration.ts). */
+const PROFILES_CHANGED = 'doctrail.profilesChanged';
+const PORTALS_DISABLED = 'doctrail.portalsDisabled';
 
 const backend: OverlayBackend = {
   lookup: async ({ docNumber, issuer, sourceUrl }) => (await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } })).state,
@@ -40,10 +46,13 @@ function isOwnMutation(records: MutationRecord[]): boolean {
 }
 
 export default defineContentScript({
-  matches: PRE_ENABLED_MATCHES,
+  // Never declared in the manifest for all sites: the background registers this script on the portals the clerk
+  // enabled (the test build's manifest declares it for its pre-enabled origins, see wxt.config.ts).
+  registration: 'runtime',
   allFrames: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The styles travel inside the script (no web-accessible file a page could probe for).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const t = createTranslator(pickLanguage(navigator.languages));
     const bus = new PromptBus();
@@ -57,11 +66,29 @@ export default defineContentScript({
       void browser.storage.local.set({ [COLLAPSED_KEY]: value });
     };
 
-    installGuards(ctx, bus, () => isClassified(level), () => ui?.shadowHost);
+    // Site profiles for this page, validated and filtered by the background; re-read when the URL or a profile changes.
+    let profiles: SiteProfile[] = [];
+    let profilesFor = '';
+    let sendSelectors: string[] = [];
+    const loadProfiles = async (force = false) => {
+      if (!force && profilesFor === location.href) return;
+      profilesFor = location.href;
+      profiles = await ask({ type: 'profiles.forUrl', url: location.href.slice(0, 4000) }).then(
+        (data) => data.profiles as SiteProfile[],
+        () => [],
+      );
+    };
+    const reportHealth = createHealthReporter((report) => ask({ type: 'profiles.reportHealth', ...report, missing: report.missing as never }));
+
+    installGuards(ctx, bus, () => isClassified(level), () => ui?.shadowHost, () => sendSelectors);
 
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
-      const analysis = analyzePage(document, location.href);
+      await loadProfiles();
+      const profiled = analyseWithProfiles(analyzePage(document, location.href), profiles, document, location.href);
+      const analysis = profiled.analysis;
+      sendSelectors = profiled.sendSelectors;
+      if (profiled.health.length) reportHealth(profiled.health, location.href.slice(0, 4000));
       const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href]);
       if (key === shown) return;
       shown = key;
@@ -75,6 +102,7 @@ export default defineContentScript({
         name: HOST,
         position: 'inline',
         anchor: 'body',
+        css: overlayCss,
         onMount: (container) => container,
         onRemove: (container) => container && render(null, container),
       });
@@ -95,6 +123,7 @@ export default defineContentScript({
           collapsed={placement.startCollapsed || collapsed}
           onCollapsedChange={rememberCollapsed}
           onClassification={(confirmed) => (level = confirmed ?? level)}
+          onTeach={() => void ask({ type: 'teach.start' }).catch(() => undefined)}
         />,
         ui.uiContainer,
       );
@@ -115,6 +144,19 @@ export default defineContentScript({
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.addEventListener(window, 'wxt:locationchange', analyseSoon);
     ctx.onInvalidated(() => observer.disconnect());
+    const onMessage = (message: unknown) => {
+      const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
+      if (type === PROFILES_CHANGED) {
+        profilesFor = '';
+        shown = '';
+        analyseNow();
+      } else if (type === PORTALS_DISABLED && Array.isArray(origins) && origins.some((o) => typeof o === 'string' && matchesPattern(o, location.href))) {
+        // The clerk disabled this portal: take the overlay and every listener down now, not at the next reload.
+        ctx.notifyInvalidated();
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     analyseNow();
   },
 });

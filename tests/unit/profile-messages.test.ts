@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMessageHandler } from '@/utils/message-handler';
+import { openRegister, type RegisterDB } from '@/utils/register-store';
+import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
+
+const SELF = { id: 'doctrail' };
+let counter = 0;
+let db: RegisterDB;
+const changed = vi.fn();
+
+async function handler() {
+  db = await openRegister(`doctrail-profiles-${++counter}`);
+  changed.mockClear();
+  return createMessageHandler({ db: async () => db, now: () => new Date(2026, 10, 23), extensionId: SELF.id, onProfilesChanged: changed });
+}
+afterEach(() => db?.close());
+
+const taught = {
+  id: 'taught-oa-x-cn-teach',
+  name: 'oa.x.cn 识别规则',
+  version: 1,
+  urlPatterns: ['http://oa.x.cn/teach/*'],
+  kinds: [],
+  fields: { title: [{ strategy: 'label', label: '件名', selector: 'div.x-row > i' }] },
+};
+
+describe('site profiles in the background', () => {
+  it('lists the built-ins, then adds the clerk’s own before them and serves the matching ones to a page', async () => {
+    const handle = await handler();
+    const before = await handle({ type: 'profiles.list' }, SELF);
+    expect(before).toMatchObject({ ok: true });
+    expect((before as { data: { profiles: unknown[] } }).data.profiles).toHaveLength(BUILT_IN_PROFILES.length);
+    expect(await handle({ type: 'profiles.save', profiles: [taught] }, SELF)).toEqual({ ok: true, data: { saved: [taught.id] } });
+    expect(changed).toHaveBeenCalledOnce();
+    const list = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string }; builtIn: boolean }[] } };
+    expect(list.data.profiles[0]).toMatchObject({ profile: { id: taught.id }, builtIn: false, off: false, health: null });
+    const forUrl = (await handle({ type: 'profiles.forUrl', url: 'http://oa.x.cn:8080/teach/card.html?id=1' }, SELF)) as { data: { profiles: { id: string }[] } };
+    expect(forUrl.data.profiles.map((p) => p.id)).toEqual([taught.id]);
+  });
+
+  it('refuses an invalid profile with a message naming the field, and stores nothing', async () => {
+    const handle = await handler();
+    const bad = { ...taught, urlPatterns: ['oa.x.cn'], fields: { title: [{ strategy: 'id' }] } };
+    const response = await handle({ type: 'profiles.save', profiles: [bad] }, SELF);
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid-message', message: expect.stringMatching(/profiles\.0\.urlPatterns\.0: not a valid match pattern/) } });
+    expect(changed).not.toHaveBeenCalled();
+    const forUrl = (await handle({ type: 'profiles.forUrl', url: 'http://oa.x.cn/teach/a' }, SELF)) as { data: { profiles: unknown[] } };
+    expect(forUrl.data.profiles).toEqual([]);
+  });
+
+  it('switches a built-in off (no page gets it) and on again', async () => {
+    const handle = await handler();
+    const url = 'http://oa.x.cn/spa/workflow/static4form/index.html?requestid=1';
+    const ids = async () => ((await handle({ type: 'profiles.forUrl', url }, SELF)) as { data: { profiles: { id: string }[] } }).data.profiles.map((p) => p.id);
+    expect(await ids()).toEqual(['ecology-like']);
+    expect(await handle({ type: 'profiles.toggle', id: 'ecology-like', off: true }, SELF)).toEqual({ ok: true, data: { id: 'ecology-like', off: true } });
+    expect(await ids()).toEqual([]);
+    await handle({ type: 'profiles.toggle', id: 'ecology-like', off: false }, SELF);
+    expect(await ids()).toEqual(['ecology-like']);
+    expect(await handle({ type: 'profiles.toggle', id: 'nope', off: true }, SELF)).toMatchObject({ ok: false });
+  });
+
+  it('records health only when it changes, and shows it in the list', async () => {
+    const handle = await handler();
+    const report = { type: 'profiles.reportHealth', id: 'xinhu-like', health: 'broken', url: 'http://oa.x.cn/index.php?m=flow', missing: ['title'] };
+    expect(await handle(report, SELF)).toEqual({ ok: true, data: { changed: true } });
+    expect(await handle(report, SELF)).toEqual({ ok: true, data: { changed: false } });
+    expect(await handle({ ...report, health: 'ok', missing: [] }, SELF)).toEqual({ ok: true, data: { changed: true } });
+    expect(await handle({ ...report, health: 'dead' }, SELF)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    const list = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string }; health: unknown }[] } };
+    expect(list.data.profiles.find((e) => e.profile.id === 'xinhu-like')!.health).toMatchObject({ health: 'ok', missing: [] });
+  });
+
+  it('a profile of the clerk’s with a built-in’s id replaces it; removing it brings the built-in back', async () => {
+    const handle = await handler();
+    const own = { ...BUILT_IN_PROFILES[0]!, name: '本单位信呼', builtIn: true };
+    await handle({ type: 'profiles.save', profiles: [own] }, SELF);
+    let list = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string; name: string; builtIn?: boolean }; builtIn: boolean; replacesBuiltIn: boolean }[] } };
+    const entries = list.data.profiles.filter((e) => e.profile.id === own.id);
+    expect(entries).toEqual([expect.objectContaining({ builtIn: false, replacesBuiltIn: true, profile: expect.objectContaining({ name: '本单位信呼' }) })]);
+    expect(entries[0]!.profile.builtIn).toBeUndefined();
+    expect(await handle({ type: 'profiles.remove', id: own.id }, SELF)).toEqual({ ok: true, data: { removed: true } });
+    list = (await handle({ type: 'profiles.list' }, SELF)) as typeof list;
+    expect(list.data.profiles.find((e) => e.profile.id === own.id)).toMatchObject({ builtIn: true });
+  });
+
+  it('starts teaching in the sender’s tab and relays picker messages within it', async () => {
+    db = await openRegister(`doctrail-profiles-${++counter}`);
+    const startTeaching = vi.fn(async () => true);
+    const relayTeach = vi.fn(async () => true);
+    const handle = createMessageHandler({ db: async () => db, now: () => new Date(), extensionId: SELF.id, startTeaching, relayTeach });
+    expect(await handle({ type: 'teach.start' }, { ...SELF, tab: { id: 4 } })).toEqual({ ok: true, data: { started: true } });
+    expect(startTeaching).toHaveBeenCalledWith(4);
+    expect(await handle({ type: 'teach.start' }, SELF)).toEqual({ ok: true, data: { started: false } });
+    const picked = { kind: 'picked', field: 'title', value: 'x', raw: 'x', url: 'http://a.cn/', where: 'b', candidates: [{ strategy: 'structural', selector: 'b' }] };
+    expect(await handle({ type: 'teach.relay', message: picked }, { ...SELF, tab: { id: 4 } })).toEqual({ ok: true, data: { delivered: true } });
+    expect(relayTeach).toHaveBeenCalledWith(4, picked, true);
+    await handle({ type: 'teach.relay', message: { kind: 'stop' } }, { ...SELF, tab: { id: 4 } });
+    expect(relayTeach).toHaveBeenLastCalledWith(4, { kind: 'stop' }, false);
+    expect(await handle({ type: 'teach.relay', message: { kind: 'picked', field: 'nope' } }, { ...SELF, tab: { id: 4 } })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+});

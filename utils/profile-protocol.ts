@@ -1,0 +1,70 @@
+/**
+ * The messages about portals' site profiles (issue #7), spread into `requestSchema` and `responseDataSchemas` in
+ * protocol.ts. Profiles arriving from a page or a file are validated here, in the background, so the content
+ * script never carries zod.
+ */
+import { FIELD_KEYS } from './page-analysis/vocabulary';
+import { PROFILE_HEALTH, profileEntrySchema } from './profile-store';
+import { CANDIDATE_STRATEGIES, siteProfileSchema } from './site-profiles/profile-schema';
+import { z } from './zod';
+
+const profileId = z.string().min(1).max(64);
+const teachCandidate = z.strictObject({
+  strategy: z.enum(CANDIDATE_STRATEGIES),
+  selector: z.string().max(500).optional(),
+  label: z.string().max(40).optional(),
+  attribute: z.string().max(60).optional(),
+  valuePattern: z.string().max(200).optional(),
+});
+
+/** What the picker's frames tell each other; `picked` goes to the toolbar's frame, the others to every frame. */
+export const teachMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), field: z.enum(FIELD_KEYS) }),
+  z.strictObject({ kind: z.literal('stop') }),
+  z.strictObject({
+    kind: z.literal('picked'),
+    field: z.enum(FIELD_KEYS),
+    value: z.string().max(500),
+    raw: z.string().max(500),
+    url: z.string().min(1).max(4000),
+    where: z.string().max(300),
+    candidates: z.array(teachCandidate).min(1).max(8),
+  }),
+]);
+export type TeachMessage = z.infer<typeof teachMessageSchema>;
+
+const pageUrl = z.string().min(1).max(4000);
+
+export const profileRequests = [
+  /** Every profile with its state, for the dashboard. */
+  z.strictObject({ type: z.literal('profiles.list') }),
+  /** The profiles a content script applies on its page (matching, switched on, the clerk's own first). */
+  z.strictObject({ type: z.literal('profiles.forUrl'), url: pageUrl }),
+  /** Adds or replaces the clerk's profiles (taught on a page, or imported from a file). */
+  z.strictObject({ type: z.literal('profiles.save'), profiles: z.array(siteProfileSchema).min(1).max(200) }),
+  z.strictObject({ type: z.literal('profiles.remove'), id: profileId }),
+  z.strictObject({ type: z.literal('profiles.toggle'), id: profileId, off: z.boolean() }),
+  /** A content script's finding: the profile read the page it should read (ok), part of it, or nothing (broken). */
+  z.strictObject({
+    type: z.literal('profiles.reportHealth'),
+    id: profileId,
+    health: z.enum(PROFILE_HEALTH),
+    url: pageUrl,
+    missing: z.array(z.enum(FIELD_KEYS)).max(20),
+  }),
+  /** 教我识别 from the overlay: the background starts the picker in every frame of the sender's tab. */
+  z.strictObject({ type: z.literal('teach.start') }),
+  /** Between the picker's frames of one tab: the toolbar (top frame) and the frame where the clerk points. */
+  z.strictObject({ type: z.literal('teach.relay'), message: teachMessageSchema }),
+] as const;
+
+export const profileResponses = {
+  'profiles.list': z.strictObject({ profiles: z.array(profileEntrySchema) }),
+  'profiles.forUrl': z.strictObject({ profiles: z.array(siteProfileSchema) }),
+  'profiles.save': z.strictObject({ saved: z.array(z.string()) }),
+  'profiles.remove': z.strictObject({ removed: z.boolean() }),
+  'profiles.toggle': z.strictObject({ id: z.string(), off: z.boolean() }),
+  'profiles.reportHealth': z.strictObject({ changed: z.boolean() }),
+  'teach.start': z.strictObject({ started: z.boolean() }),
+  'teach.relay': z.strictObject({ delivered: z.boolean() }),
+};
