@@ -94,19 +94,21 @@ async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[],
   // trip, not four; the sequence read comes first, and when it shows a write came in between, the
   // abort takes back everything issued after it.
   const counters = tx.objectStore('counters');
-  let pending: Promise<unknown>[] = [];
+  // Every request's promise is kept, so when one fails (or a write throws at once) the others' rejections are handled too.
+  const pending: Promise<unknown>[] = [];
+  const track = <P extends Promise<unknown>>(promise: P): P => (pending.push(promise), promise);
   try {
-    const sequenceRead = counters.get(EVENT_SEQUENCE);
-    const applied = apply(tx, events);
+    const sequenceRead = track(counters.get(EVENT_SEQUENCE));
+    const applied = track(apply(tx, events));
     const store = tx.objectStore('events');
-    const appended = Promise.all([...events.map((event) => store.add(event)), counters.put(head.sequence + events.length, EVENT_SEQUENCE)]);
-    pending = [applied, appended];
-    const work = (async () => {
-      if (((await sequenceRead) ?? 0) !== head.sequence) throw new StaleRead();
-      const [result] = await Promise.all([applied, appended]);
-      return result;
-    })();
-    pending.push(work);
+    const appended = track(Promise.all([...events.map((event) => track(store.add(event))), track(counters.put(head.sequence + events.length, EVENT_SEQUENCE))]));
+    const work = track(
+      (async () => {
+        if (((await sequenceRead) ?? 0) !== head.sequence) throw new StaleRead();
+        const [result] = await Promise.all([applied, appended]);
+        return result;
+      })(),
+    );
     const [result] = await Promise.all([work, tx.done]);
     return result;
   } catch (error) {

@@ -7,7 +7,8 @@ import { RegisterPrint } from './print/RegisterPrint';
 import type { Settings } from '@/utils/settings';
 import { ChainStatus } from './ChainStatus';
 import { DocumentPage } from './DocumentPage';
-import { EnvContext, type Ask, type DashboardEnv, type VerifyChain } from './env';
+import { BackupPage } from './BackupPage';
+import { EnvContext, type Ask, type DashboardEnv, type FileAccess, type VerifyChain } from './env';
 import { RegisterPage } from './RegisterPage';
 import { parseRoute, SETTINGS_HASH } from './route';
 import { SettingsPage } from './SettingsPage';
@@ -21,14 +22,23 @@ export interface DashboardProps {
   now?: () => Date;
   /** How long the search box waits for the clerk to stop typing. */
   debounceMs?: number;
+  files?: FileAccess;
 }
+
+const NO_FILES: FileAccess = {
+  exportFile: () => Promise.reject(new Error('exports are not available here')),
+  save: () => undefined,
+  urlOf: () => '',
+  release: () => undefined,
+};
 
 const systemNow = () => new Date();
 
 /** The options page: `#/` the register, `#/doc/<id>` one document, `#/settings`. */
-export function Dashboard({ ask, verifyChain, language: initial, preferredLanguages = [], now = systemNow, debounceMs }: DashboardProps) {
+export function Dashboard({ ask, verifyChain, language: initial, preferredLanguages = [], now = systemNow, debounceMs, files = NO_FILES }: DashboardProps) {
   const [hash, setHash] = useState(location.hash);
   const [language, setLanguage] = useState(initial);
+  const [chainRun, setChainRun] = useState(0);
 
   useEffect(() => {
     const follow = () => setHash(location.hash);
@@ -49,12 +59,14 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
       t,
       pt,
       now,
+      files,
+      chainChanged: () => setChainRun((n) => n + 1),
       navigate: (next) => {
         location.hash = next;
         setHash(location.hash);
       },
     }),
-    [ask, t, pt, now],
+    [ask, t, pt, now, files],
   );
   const route = parseRoute(hash);
   const saved = (settings: Settings) => setLanguage(resolveLanguage(settings.language, preferredLanguages));
@@ -65,14 +77,16 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         <span class="brand">{t('app.title')}</span>
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
+          <a href="#/backup" aria-current={route.page === 'backup' ? 'page' : undefined}>{pt('backup.nav')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
-        <ChainStatus verifyChain={verifyChain} />
+        <ChainStatus key={chainRun} verifyChain={verifyChain} />
       </header>
       <main class="dashboard">
         {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
+        {route.page === 'backup' && <BackupPage params={route.params} />}
         {route.page === 'print-register' && <RegisterPrint params={route.params} />}
         {route.page === 'print-slip' && <CirculationSlip id={route.id} />}
       </main>

@@ -5,7 +5,7 @@ import { messageOf, useEnv } from './env';
 import { Pager } from './Pager';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
-import { printRegisterHash, registerHash, toQuery, type RegisterParams, type SortField } from './route';
+import { backupHash, printRegisterHash, registerHash, toQuery, type RegisterParams, type SortField } from './route';
 
 type Page = ResponseData<'register.query'>;
 
@@ -35,7 +35,10 @@ export function RegisterPage({ params, debounceMs }: { params: RegisterParams; d
     <section class="register-page">
       <div class="page-head">
         <h1>{t('register.heading')}</h1>
-        <a class="print-link" href={printRegisterHash(params)} data-testid="print-register-link">{pt('print.open.register')}</a>
+        <span class="page-links">
+          <a class="print-link" href={backupHash(params)} data-testid="export-link">{pt('backup.open')}</a>
+          <a class="print-link" href={printRegisterHash(params)} data-testid="print-register-link">{pt('print.open.register')}</a>
+        </span>
       </div>
       <RegisterFilters params={params} onChange={go} debounceMs={debounceMs} />
       {error && <p class="error" role="alert">{t('register.error', { message: error })}</p>}

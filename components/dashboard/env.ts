@@ -3,6 +3,8 @@ import { useContext } from 'preact/hooks';
 import type { VerifyResult } from '@/utils/hash-chain';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 import type { PrintTranslate } from '@/utils/i18n/print';
+import type { ExportStart } from '@/utils/backup-protocol';
+import type { ExportedFile } from '@/utils/export-client';
 import type { Request, RequestType, ResponseData } from '@/utils/protocol';
 
 /** One request to the background, answered with its data or thrown as an error (see utils/background-client.ts). */
@@ -11,12 +13,24 @@ export type Ask = <T extends RequestType>(request: Extract<Request, { type: T }>
 /** Verifies the whole event chain in the background, reporting progress as it goes. */
 export type VerifyChain = (onProgress: (checked: number, total: number) => void) => Promise<VerifyResult>;
 
+/** How the dashboard reaches files: exports come from the background in chunks, backups go to it as a blob: URL. */
+export interface FileAccess {
+  exportFile: (start: ExportStart, onProgress: (done: number, total: number) => void) => Promise<ExportedFile>;
+  save: (blob: Blob, fileName: string) => void;
+  /** A URL the background can read the chosen file from; released with `release`. */
+  urlOf: (file: Blob) => string;
+  release: (url: string) => void;
+}
+
 export interface DashboardEnv {
   ask: Ask;
   t: DashboardTranslate;
   /** The printed forms' strings. */
   pt: PrintTranslate;
   now: () => Date;
+  files: FileAccess;
+  /** The log changed in bulk (a restore): the chain is verified again. */
+  chainChanged: () => void;
   navigate: (hash: string) => void;
 }
 

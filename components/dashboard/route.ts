@@ -26,7 +26,9 @@ export type Route =
   | { page: 'doc'; id: string }
   | { page: 'settings' }
   | { page: 'print-register'; params: RegisterParams }
-  | { page: 'print-slip'; id: string };
+  | { page: 'print-slip'; id: string }
+  /** Export and backup; the params are the register's filters the export starts from. */
+  | { page: 'backup'; params: RegisterParams };
 
 export const DEFAULT_PARAMS: RegisterParams = { overdue: false, classification: [], sort: 'createdAt', direction: 'desc', page: 1 };
 
@@ -43,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (doc) return { page: 'doc', id: safeDecode(doc[1]!) };
   const slip = /^\/print\/slip\/(.+)$/.exec(path);
   if (slip) return { page: 'print-slip', id: safeDecode(slip[1]!) };
+  if (path === '/backup') return { page: 'backup', params: parseParams(new URLSearchParams(search)) };
   if (path === '/print/register') return { page: 'print-register', params: parseParams(new URLSearchParams(search)) };
   if (path === '/settings') return { page: 'settings' };
   return { page: 'register', params: parseParams(new URLSearchParams(search)) };
@@ -96,6 +99,7 @@ export function registerHash(params: RegisterParams): string {
 
 export const documentHash = (id: string) => `#/doc/${encodeURIComponent(id)}`;
 export const printRegisterHash = (params: RegisterParams) => registerHash({ ...params, page: 1 }).replace(/^#\//, '#/print/register');
+export const backupHash = (params: RegisterParams) => registerHash({ ...params, page: 1 }).replace(/^#\//, '#/backup');
 export const slipHash = (id: string) => `#/print/slip/${encodeURIComponent(id)}`;
 export const SETTINGS_HASH = '#/settings';
 

@@ -6,7 +6,8 @@ import type { RegisterDB } from '@/utils/register-db';
 /** The dashboard opens a port to verify the chain and sees progress as the log streams through. */
 export function listenForVerification(db: () => Promise<RegisterDB>): void {
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
-    if (port.name !== VERIFY_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    if (port.name !== VERIFY_PORT) return; // another listener's port
+    if (port.sender?.id !== browser.runtime.id) return port.disconnect();
     let open = true;
     port.onDisconnect.addListener(() => (open = false));
     const post = (message: VerifyPortMessage) => open && port.postMessage(message);

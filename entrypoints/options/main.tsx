@@ -4,6 +4,15 @@ import { Dashboard } from '@/components/dashboard/Dashboard';
 import { ask } from '@/utils/background-client';
 import { resolveLanguage } from '@/utils/i18n/dashboard';
 import { verifyChainOverPort } from '@/utils/verify-client';
+import { runExportOverPort, saveFile } from '@/utils/export-client';
+import type { FileAccess } from '@/components/dashboard/env';
+
+const files: FileAccess = {
+  exportFile: runExportOverPort,
+  save: (blob, name) => void saveFile(blob, name),
+  urlOf: (file) => URL.createObjectURL(file),
+  release: (url) => URL.revokeObjectURL(url),
+};
 
 /** The language comes from the clerk's setting; if the background cannot answer yet, the browser's. */
 async function start() {
@@ -12,7 +21,7 @@ async function start() {
     () => 'auto' as const,
   );
   render(
-    <Dashboard ask={ask} verifyChain={verifyChainOverPort} language={resolveLanguage(setting, navigator.languages)} preferredLanguages={navigator.languages} />,
+    <Dashboard ask={ask} verifyChain={verifyChainOverPort} language={resolveLanguage(setting, navigator.languages)} preferredLanguages={navigator.languages} files={files} />,
     document.getElementById('app')!,
   );
 }

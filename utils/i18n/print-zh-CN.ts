@@ -1,4 +1,4 @@
-/** The printed forms' strings: 收文登记簿 and 文件传阅单, as clerks know them on paper. */
+/** Strings of the register's paper and files: the printed 收文登记簿 and 文件传阅单, exports and backups. */
 export const printZhCN = {
   'print.button': '打印 / 存为 PDF',
   'print.back': '← 返回',
@@ -29,6 +29,35 @@ export const printZhCN = {
   'print.slip.note': '注：传阅文件请于应退时间前退回文书处，不得横传、不得转借、不得复印。',
   'print.open.register': '打印登记簿',
   'print.open.slip': '打印传阅单',
+  "backup.nav": "导出与备份",
+  "backup.heading": "导出与备份",
+  "backup.export.heading": "导出",
+  "backup.export.kind": "导出内容",
+  "backup.kind.register-csv": "收文登记簿（CSV，Excel / WPS 可直接打开）",
+  "backup.kind.events-csv": "处理记录（CSV）",
+  "backup.kind.xlsx": "Excel 工作簿（登记簿和处理记录两张表）",
+  "backup.kind.backup": "完整备份（JSON，可恢复到另一台电脑）",
+  "backup.filter.current": "按台账当前筛选导出：{filter}",
+  "backup.filter.none": "导出全部（台账未设筛选）",
+  "backup.filter.backupWhole": "完整备份总是包含全部公文、处理记录、设置和识别规则。",
+  "backup.mask": "隐去机密、绝密公文的标题",
+  "backup.start": "开始导出",
+  "backup.running": "正在导出… {done} / {total}",
+  "backup.done": "已导出 {fileName}（{documents} 件公文，{events} 条记录，{size}）。本次导出已记入处理记录。",
+  "backup.download": "再次下载",
+  "backup.failed": "导出未完成：{message}",
+  "backup.restore.heading": "恢复备份",
+  "backup.restore.hint": "选择文迹备份文件（.json）。先检查整个文件并核对防篡改链，确认后才写入；文件有任何问题都不会改动台账。",
+  "backup.restore.choose": "选择备份文件",
+  "backup.restore.checking": "正在检查备份文件…",
+  "backup.restore.preview": "备份导出于 {exportedAt}，含 {documents} 件公文、{events} 条记录。恢复将：新增 {add} 件，更新 {update} 件，跳过 {skip} 件（已有相同或更新的）；新增 {eventsAdd} 条记录，跳过 {eventsSkip} 条重复记录。",
+  "backup.restore.dropped": "以下内容本版本不能恢复，将略过：{items}",
+  "backup.restore.confirm": "确认恢复",
+  "backup.restore.cancel": "取消",
+  "backup.restore.running": "正在恢复…",
+  "backup.restore.done": "恢复完成：新增 {add} 件，更新 {update} 件，新增 {eventsAdd} 条记录，恢复识别规则 {profiles} 条。",
+  "backup.restore.refused": "此文件不能恢复，台账未作任何改动：{message}",
+  "backup.open": "导出 / 备份",
 };
 
 export type PrintKey = keyof typeof printZhCN;
