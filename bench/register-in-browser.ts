@@ -25,6 +25,25 @@ export interface RegisterFigures {
   verifyProgressReports: number;
   verifyMs: number;
   verifyBaselineMs: number;
+  export: ExportFigures;
+}
+
+export interface ExportFigures {
+  documents: number;
+  events: number;
+  csvMs: number;
+  csvPeakMb: number;
+  csvBytes: number;
+  csvBaselineMs: number;
+  csvBaselinePeakMb: number;
+  jsonMs: number;
+  jsonPeakMb: number;
+  jsonBytes: number;
+  jsonBaselineMs: number;
+  jsonBaselinePeakMb: number;
+  recordsInMemoryMb: number;
+  readAndSerialiseMs: number;
+  csvReadAndSerialiseMs: number;
 }
 
 async function bundle(): Promise<string> {
@@ -42,15 +61,28 @@ export async function benchRegister(documents: number, events: number): Promise<
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // exact heap figures and a gc() between measurements, for the export's peak memory
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${portal.url}about.html`);
+    page.on('console', (m) => process.env.BENCH_VERBOSE && console.log('page:', m.text()));
+    if (process.env.BENCH_VERBOSE) await page.evaluate('globalThis.BENCH_VERBOSE = true');
     await page.addScriptTag({ content: await bundle() });
     const seeded = (await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number };
-    const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs'>;
-    return { ...seeded, ...measured };
+    const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs' | 'export'>;
+    const exported = (await page.evaluate('globalThis.__doctrailRegisterBench.exportMeasure()')) as ExportFigures;
+    return { ...seeded, ...measured, export: exported };
   } finally {
     await context.close();
     await portal.close();

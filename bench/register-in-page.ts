@@ -12,8 +12,10 @@ import { chainInput, EMPTY_HEAD, hashEvent, type ChainHead } from '../utils/hash
 import { queryRegister } from '../utils/register-query';
 import { DOCUMENT_COUNT, EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register-db';
 import { logHandling } from '../utils/register-store';
+import { runExport, type ExportKind } from '../utils/export/export-run';
 
 const NAME = 'doctrail-bench';
+const BENCH_VERBOSE = (globalThis as unknown as { BENCH_VERBOSE?: boolean }).BENCH_VERBOSE;
 const NOW = new Date(2026, 10, 23, 9, 0);
 let db: RegisterDB;
 
@@ -241,4 +243,141 @@ async function measure() {
   };
 }
 
-(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure };
+/** The JS heap now (Chromium's `performance.memory`, precise with --enable-precise-memory-info). */
+function heap(): number {
+  return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+}
+
+function collectGarbage(): void {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+}
+
+/** Runs `work` while sampling the heap every 20 ms; the peak is reported above the heap before it started. */
+async function withPeak<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
+  collectGarbage();
+  const base = heap();
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, heap())), 20);
+  const t = performance.now();
+  const result = await work();
+  const ms = performance.now() - t;
+  clearInterval(timer);
+  peak = Math.max(peak, heap());
+  return { result, ms, peakMb: (peak - base) / 1024 / 1024 };
+}
+
+/** DocTrail's export as the dashboard gets it: each chunk becomes a Blob part at once. */
+async function exportTo(kind: ExportKind): Promise<{ bytes: number; blob: Blob }> {
+  const parts: Blob[] = [];
+  let bytes = 0;
+  await runExport(db, { kind, maskClassified: false, language: 'zh-CN', now: NOW }, (chunk) => {
+    bytes += chunk.byteLength;
+    parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+  });
+  return { bytes, blob: new Blob(parts) };
+}
+
+/**
+ * Export at full size beside the baseline the issue names: plain serialisation of the same records
+ * already in memory (loaded beforehand, not timed; their memory counts in the baseline's peak).
+ */
+async function readOnlyMeasure() {
+  const { documentBatches, eventRowBatches } = await import('../utils/export/export-source');
+  let t = performance.now();
+  let n = 0;
+  for await (const b of documentBatches(db)) n += b.length;
+  const docsMs = performance.now() - t;
+  t = performance.now();
+  for await (const b of eventRowBatches(db, 1e12)) n += b.length;
+  const eventsMs = performance.now() - t;
+  t = performance.now();
+  for (let after = 0; ; ) {
+    const batch = await db.getAll('events', IDBKeyRange.lowerBound(after, true), 5000);
+    if (!batch.length) break;
+    after = batch.at(-1)!.sequence;
+  }
+  const rawEventsMs = performance.now() - t;
+  t = performance.now();
+  await db.getAll('documents');
+  const rawDocsMs = performance.now() - t;
+  return { docsMs, eventsMs, rawEventsMs, rawDocsMs, n };
+}
+
+async function exportMeasure() {
+  if (BENCH_VERBOSE) console.log(JSON.stringify(await readOnlyMeasure()));
+  const csv = await withPeak(async () => {
+    const register = await exportTo('register-csv');
+    const log = await exportTo('events-csv');
+    return register.bytes + log.bytes;
+  });
+  const json = await withPeak(async () => (await exportTo('backup')).bytes);
+
+  collectGarbage();
+  const before = heap();
+  const documents = await db.getAll('documents');
+  const events: EventRecord[] = [];
+  for (let after = 0; ; ) {
+    const batch = await db.getAll('events', IDBKeyRange.lowerBound(after, true), 20_000);
+    if (!batch.length) break;
+    events.push(...batch);
+    after = batch.at(-1)!.sequence;
+  }
+  const loadedMb = (heap() - before) / 1024 / 1024;
+  const cell = (v: unknown) => {
+    const text = v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  // Row by row into Blob parts: one string of a million records would exceed V8's string limit.
+  const csvBaseline = await withPeak(async () => {
+    const register = documents.map((d) => [d.registrationNo, d.receivedDate, d.issuer, d.docNumber, d.title, d.classification, d.copies, d.urgency, d.deadline, d.currentHolder, d.status].map(cell).join(',') + '\r\n');
+    const log = events.map((e) => [e.sequence, e.timestamp, e.docId, e.type, JSON.stringify(e.details), e.hash].map(cell).join(',') + '\r\n');
+    return new Blob(register).size + new Blob(log).size;
+  });
+  const jsonBaseline = await withPeak(async () => new Blob([...documents.map((d) => JSON.stringify(d) + ',\n'), ...events.map((e) => JSON.stringify(e) + ',\n')]).size);
+  const counts = { documents: documents.length, events: events.length };
+  documents.length = 0;
+  events.length = 0;
+  // The floor for any exporter that streams from IndexedDB: read the same records batch by batch and
+  // serialise each plainly, nothing else (no columns, no labels, no chain, no progress).
+  const csvFloor = await withPeak(async () => {
+    const parts: Blob[] = [];
+    const docs = await db.getAll('documents');
+    parts.push(new Blob(docs.map((d) => [d.registrationNo, d.receivedDate, d.issuer, d.docNumber, d.title, d.classification, d.copies, d.urgency, d.deadline, d.currentHolder, d.status].map(cell).join(',') + '\r\n')));
+    for (let after = 0; ; ) {
+      const batch = await db.getAll('events', IDBKeyRange.lowerBound(after, true), 5000);
+      if (!batch.length) break;
+      parts.push(new Blob(batch.map((e) => [e.sequence, e.timestamp, e.docId, e.type, JSON.stringify(e.details), e.hash].map(cell).join(',') + '\r\n')));
+      after = batch.at(-1)!.sequence;
+    }
+    return new Blob(parts).size;
+  });
+  const streamedFloor = await withPeak(async () => {
+    const parts: Blob[] = [];
+    parts.push(new Blob([JSON.stringify(await db.getAll('documents'))]));
+    for (let after = 0; ; ) {
+      const batch = await db.getAll('events', IDBKeyRange.lowerBound(after, true), 5000);
+      if (!batch.length) break;
+      parts.push(new Blob([JSON.stringify(batch)]));
+      after = batch.at(-1)!.sequence;
+    }
+    return new Blob(parts).size;
+  });
+  return {
+    ...counts,
+    csvMs: csv.ms,
+    csvPeakMb: csv.peakMb,
+    csvBytes: csv.result,
+    csvBaselineMs: csvBaseline.ms,
+    csvBaselinePeakMb: csvBaseline.peakMb + loadedMb,
+    jsonMs: json.ms,
+    jsonPeakMb: json.peakMb,
+    jsonBytes: json.result,
+    jsonBaselineMs: jsonBaseline.ms,
+    jsonBaselinePeakMb: jsonBaseline.peakMb + loadedMb,
+    recordsInMemoryMb: loadedMb,
+    readAndSerialiseMs: streamedFloor.ms,
+    csvReadAndSerialiseMs: csvFloor.ms,
+  };
+}
+
+(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure };

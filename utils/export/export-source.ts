@@ -99,7 +99,7 @@ export async function* eventRowBatches(db: RegisterDB, last: number, options: So
   // the cache is emptied when it grows, so a long log never holds the whole register with it.
   const known = new Map<string, DocumentRecord | undefined>();
   let scanned = 0;
-  for await (const events of eventsUpTo(db, last, options.size ?? 5000)) {
+  const rowsOf = async (events: EventRecord[]): Promise<EventRow[]> => {
     if (known.size > DOCUMENT_CACHE) known.clear();
     const missing = [...new Set(events.map((event) => event.docId))].filter((id) => id !== REGISTER_SCOPE && !known.has(id));
     if (missing.length) {
@@ -107,11 +107,25 @@ export async function* eventRowBatches(db: RegisterDB, last: number, options: So
       const documents = await Promise.all(missing.map((id) => store.get(id)));
       missing.forEach((id, i) => known.set(id, documents[i]));
     }
-    scanned += events.length;
-    options.onScanned?.(scanned);
     const rows = events.map((event) => ({ event, document: known.get(event.docId) }));
-    const kept = keep ? rows.filter((row) => row.document && keep(row.document)) : rows;
-    if (kept.length) yield kept;
+    return keep ? rows.filter((row) => row.document && keep(row.document)) : rows;
+  };
+  // One batch ahead: its documents are being looked up while the caller writes out this one.
+  let ahead: { rows: Promise<EventRow[]>; count: number } | undefined;
+  for await (const events of eventsUpTo(db, last, options.size ?? 5000)) {
+    const next = { rows: rowsOf(events), count: events.length };
+    if (ahead) {
+      const rows = await ahead.rows;
+      scanned += ahead.count;
+      options.onScanned?.(scanned);
+      if (rows.length) yield rows;
+    }
+    ahead = next;
+  }
+  if (ahead) {
+    const rows = await ahead.rows;
+    options.onScanned?.(scanned + ahead.count);
+    if (rows.length) yield rows;
   }
 }
 

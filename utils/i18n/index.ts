@@ -27,5 +27,6 @@ export function translatorFor<K extends string>(
   language: Language,
 ): (key: K, params?: Record<string, string | number>) => string {
   const dictionary = dictionaries[language];
-  return (key, params) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+  // Without params the text is returned as is: exports call this millions of times.
+  return (key, params) => (params ? dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : dictionary[key]);
 }
