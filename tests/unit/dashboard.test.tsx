@@ -110,8 +110,12 @@ async function type(input: HTMLInputElement | HTMLSelectElement, value: string, 
   });
 }
 
-afterEach(() => {
-  for (const root of document.body.children) render(null, root);
+// Unmounting inside act() runs every effect still queued before the roots go, so nothing of a test's
+// dashboard is left to run after jsdom is torn down.
+afterEach(async () => {
+  await act(async () => {
+    for (const root of [...document.body.children]) render(null, root);
+  });
   document.body.innerHTML = '';
   location.hash = '';
 });

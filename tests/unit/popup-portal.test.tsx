@@ -9,7 +9,11 @@ import { teachZhCN } from '@/utils/i18n/teach-zh-CN';
 
 const t = createTranslator('zh-CN');
 let root: HTMLElement;
-afterEach(() => root?.remove());
+// Unmounted inside act(): no effect of the test's component is left to run after jsdom is torn down.
+afterEach(async () => {
+  if (root) await act(async () => render(null, root!));
+  root?.remove();
+});
 
 type FakeApi = PopupPortalApi & { state: PortalState };
 

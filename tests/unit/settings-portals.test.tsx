@@ -11,7 +11,11 @@ import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 
 const t = createDashboardTranslator('zh-CN');
 let root: HTMLElement;
-afterEach(() => root?.remove());
+// Unmounted inside act(): no effect of the test's component is left to run after jsdom is torn down.
+afterEach(async () => {
+  if (root) await act(async () => render(null, root!));
+  root?.remove();
+});
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 async function mount(node: preact.ComponentChild, ask: Ask = (async () => ({})) as unknown as Ask) {
