@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/message-handler';
-import { openRegister, type RegisterDB } from '@/utils/register-store';
+import { type RegisterDB } from '@/utils/register-store';
+import { openRegister } from '@/utils/register-db';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';

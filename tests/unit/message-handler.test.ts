@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/message-handler';
-import { openRegister, type RegisterDB } from '@/utils/register-store';
+import { type RegisterDB } from '@/utils/register-store';
+import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 
 const SELF = { id: 'doctrail-extension-id' };

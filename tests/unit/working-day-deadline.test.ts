@@ -5,7 +5,7 @@ import { draftFromAnalysis } from '@/utils/draft';
 import { createMessageHandler } from '@/utils/message-handler';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { fieldValue } from '@/utils/page-analysis/field-values';
-import { openRegister } from '@/utils/register-store';
+import { openRegister } from '@/utils/register-db';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>收文处理笺</title></head><body>
 <h2>收文处理笺</h2>

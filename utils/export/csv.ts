@@ -12,19 +12,22 @@
 import { formatDateTime, headersOf, type CellKind, type CellValue, type ExportColumn, type ExportContext } from './columns';
 
 export const CSV_BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/** = + - @ TAB CR: a cell starting with one of these is a formula to a spreadsheet. */
+const FORMULA_STARTS = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
 
 /** One cell: text neutralised against formulas, then quoted when it holds a quote, comma, CR or LF. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = FORMULA_STARTS.has(value.charCodeAt(0)) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(cells: readonly (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvCell(cells[i]);
+  return `${line}\r\n`;
 }
 
 /** A column's value as CSV text: timestamps in local time, dates as written. */
@@ -46,7 +49,13 @@ export async function* csvChunks<T>(
   yield `${options.bom === false ? '' : CSV_BOM}${csvRow(headersOf(columns, context.language))}`;
   for await (const batch of batches) {
     let chunk = '';
-    for (const row of batch) chunk += csvRow(columns.map((column) => csvValue(column.value(row, context), column.kind)));
+    for (const row of batch) {
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        chunk += (i ? ',' : '') + csvCell(csvValue(column.value(row, context), column.kind));
+      }
+      chunk += '\r\n';
+    }
     if (chunk) yield chunk;
   }
 }
