@@ -11,22 +11,8 @@ import { reminderState, snooze } from './reminder-store';
 import { snoozeUntil } from './reminders';
 import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from './settings-store';
 import { calendarYears, parseCalendarFile } from './working-days';
-import {
-  closeDocument,
-  confirmClassification,
-  DocumentNotFound,
-  documentState,
-  eventsOf,
-  findDocument,
-  logHandling,
-  NothingToReturn,
-  registerDocument,
-  returnDocument,
-  sendDocument,
-  summarise,
-  type DocumentState,
-  type RegisterDB,
-} from './register-store';
+import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from './register-store';
+import type { RegisterDB } from './register-db';
 import { dueStatus, type DueStatus } from './due-status';
 
 export interface HandlerDeps {

@@ -9,7 +9,6 @@ import { toIsoDate } from './local-date';
 import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
 
-export type { RegisterDB } from './register-db';
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'>;
 type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/message-handler';
-import { type RegisterDB } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';

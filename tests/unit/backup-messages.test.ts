@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister } from '@/utils/chain-store';
 import { createMessageHandler } from '@/utils/message-handler';
 import type { Request } from '@/utils/protocol';
-import { registerDocument, type RegisterDB } from '@/utils/register-store';
+import { registerDocument } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { circulationState } from '@/utils/circulation';
 import { defaultReturnDate, deadlineStatus } from '@/utils/deadline';
 import { missingMandatory } from '@/utils/mandatory-fields';
-import { confirmClassification, eventsOf, logHandling, registerDocument, returnDocument, sendDocument, type RegisterDB } from '@/utils/register-store';
+import { confirmClassification, eventsOf, logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

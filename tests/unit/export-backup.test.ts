@@ -6,7 +6,7 @@ import { BackupIncomplete, backupChunks, MAX_HEADER_LINE_CHARS, type BackupMeta 
 import { readBackup, type BackupSource } from '@/utils/export/backup-read';
 import { runExport } from '@/utils/export/export-run';
 import { readHead, readTransaction } from '@/utils/register-db';
-import type { RegisterDB } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 import { allEvents, at, collect, fillRegister, freshRegister } from '../fixtures/backups/sample-register';

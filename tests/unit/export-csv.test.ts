@@ -6,7 +6,7 @@ import type { DocumentRecord } from '@/utils/document-schema';
 import { EVENT_COLUMNS, exportContext, formatDateTime, REGISTER_COLUMNS } from '@/utils/export/columns';
 import { CSV_BOM, csvCell, csvChunks, csvRow } from '@/utils/export/csv';
 import { runExport, type ExportRequest } from '@/utils/export/export-run';
-import type { RegisterDB } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import {
   allEvents,
   at,

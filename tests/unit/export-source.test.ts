@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentBatches } from '@/utils/export/export-source';
-import { registerDocument, type RegisterDB } from '@/utils/register-store';
+import { registerDocument } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

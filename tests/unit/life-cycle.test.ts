@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister } from '@/utils/chain-store';
 import { TransitionRefused } from '@/utils/life-cycle';
-import { closeDocument, countOverdue, eventsOf, registerDocument, returnDocument, sendDocument, type RegisterDB } from '@/utils/register-store';
+import { closeDocument, countOverdue, eventsOf, registerDocument, returnDocument, sendDocument } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

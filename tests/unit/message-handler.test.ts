@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/message-handler';
-import { type RegisterDB } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

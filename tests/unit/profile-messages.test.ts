@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler } from '@/utils/message-handler';
-import { type RegisterDB } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 

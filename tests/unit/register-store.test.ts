@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '@/utils/db-schema';
-import { eventsOf, findDocument, registerDocument, summarise, type RegisterDB } from '@/utils/register-store';
+import { eventsOf, findDocument, registerDocument, summarise } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 

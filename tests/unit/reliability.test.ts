@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyRegister } from '@/utils/chain-store';
 import { DB_VERSION, MIGRATIONS, upgrade, type DocTrailDB } from '@/utils/db-schema';
 import { createMessageHandler } from '@/utils/message-handler';
-import { eventsOf, registerDocument, sendDocument, type RegisterDB } from '@/utils/register-store';
+import { eventsOf, registerDocument, sendDocument } from '@/utils/register-store';
+import type { RegisterDB } from '@/utils/register-db';
 import { openRegister } from '@/utils/register-db';
 import { draft } from '../support/drafts';
 
