@@ -3,6 +3,7 @@
  * The file itself never travels in a message: the dashboard hands the background a `blob:` URL of
  * the file the clerk picked, and the background streams it from there.
  */
+import { registerFilterSchema } from './register-query';
 import { z } from './zod';
 
 /** A blob URL of DocTrail's own origin (chrome-extension:// or moz-extension://); the handler checks the origin is its own. */
@@ -59,16 +60,7 @@ export const exportStartSchema = z.strictObject({
   type: z.literal('start'),
   kind: z.enum(['register-csv', 'events-csv', 'xlsx', 'backup']),
   /** The register's filters as on screen; ignored for a backup, which is always whole. */
-  filter: z
-    .strictObject({
-      status: z.string().max(20).optional(),
-      overdue: z.boolean().optional(),
-      classification: z.array(z.string().max(20)).max(5).optional(),
-      from: z.string().max(10).optional(),
-      to: z.string().max(10).optional(),
-      text: z.string().max(100).optional(),
-    })
-    .optional(),
+  filter: registerFilterSchema.optional(),
   maskClassified: z.boolean(),
 });
 export type ExportStart = z.infer<typeof exportStartSchema>;

@@ -25,7 +25,8 @@ export const SORT_FIELDS = [
   'dueDate',
 ] as const;
 
-export const registerQuerySchema = z.strictObject({
+/** The register's filters, shared by the dashboard's pages and by exports. */
+export const registerFilterSchema = z.strictObject({
   status: z.enum([...DOCUMENT_STATUSES, 'open']).optional(),
   overdue: z.boolean().optional(),
   classification: z.array(z.enum(CLASSIFICATIONS)).max(CLASSIFICATIONS.length).optional(),
@@ -33,6 +34,10 @@ export const registerQuerySchema = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   text: z.string().trim().max(100).optional(),
+});
+export type RegisterFilter = z.output<typeof registerFilterSchema>;
+
+export const registerQuerySchema = registerFilterSchema.extend({
   sort: z.enum(SORT_FIELDS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
@@ -73,13 +78,13 @@ export async function queryRegister(db: RegisterDB, input: RegisterQuery, now: D
     return { total, rows };
   }
   const candidates = await candidatesFor(store, query, today);
-  const matches = candidates.filter(matcher(query, today));
+  const matches = candidates.filter(documentMatcher(query, today));
   matches.sort(comparator(query));
   return { total: matches.length, rows: matches.slice(query.offset, query.offset + query.limit) };
 }
 
-function hasFilter(query: Query): boolean {
-  return !!(query.status || query.overdue || query.classification?.length || query.from || query.to || query.text);
+export function hasFilter(filter: RegisterFilter | undefined): boolean {
+  return !!filter && !!(filter.status || filter.overdue || filter.classification?.length || filter.from || filter.to || filter.text);
 }
 
 function onlyOverdue(query: Query): boolean {
@@ -115,15 +120,16 @@ function dateRange(from: string | undefined, to: string | undefined): IDBKeyRang
 
 const SEARCHED: readonly (keyof DocumentRecord)[] = ['title', 'docNumber', 'issuer', 'registrationNo', 'currentHolder', 'portalNo'];
 
-function matcher(query: Query, today: string): (doc: DocumentRecord) => boolean {
-  const text = query.text?.toLowerCase();
-  const levels = query.classification?.length ? new Set<string>(query.classification) : undefined;
+/** Whether a document passes the filters (the dashboard's and an export's are the same test). */
+export function documentMatcher(filter: RegisterFilter, today: string): (doc: DocumentRecord) => boolean {
+  const text = filter.text?.toLowerCase();
+  const levels = filter.classification?.length ? new Set<string>(filter.classification) : undefined;
   return (doc) => {
-    if (query.status === 'open' ? !OPEN.has(doc.status) : query.status && doc.status !== query.status) return false;
-    if (query.overdue && !(doc.dueDate && doc.dueDate < today)) return false;
+    if (filter.status === 'open' ? !OPEN.has(doc.status) : filter.status && doc.status !== filter.status) return false;
+    if (filter.overdue && !(doc.dueDate && doc.dueDate < today)) return false;
     if (levels && !levels.has(doc.classification ?? '')) return false;
-    if (query.from && !(doc.receivedDate && doc.receivedDate >= query.from)) return false;
-    if (query.to && !(doc.receivedDate && doc.receivedDate <= query.to)) return false;
+    if (filter.from && !(doc.receivedDate && doc.receivedDate >= filter.from)) return false;
+    if (filter.to && !(doc.receivedDate && doc.receivedDate <= filter.to)) return false;
     if (text && !SEARCHED.some((key) => String(doc[key] ?? '').toLowerCase().includes(text))) return false;
     return true;
   };

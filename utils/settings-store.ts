@@ -1,6 +1,6 @@
 import type { RegisterDB } from './register-db';
 import { settingsFrom, type Settings, type SettingsPatch } from './settings';
-import { builtInCalendarData, calendarFileSchema, createCalendar, mergeCalendarFiles, type CalendarFile, type WorkingCalendar } from './working-days';
+import { builtInCalendarData, calendarFileSchema, createCalendar, defaultCalendar, mergeCalendarFiles, type CalendarFile, type WorkingCalendar } from './working-days';
 
 const SETTINGS_KEY = 'settings';
 const CALENDAR_KEY = 'calendar';
@@ -31,7 +31,8 @@ export async function importCalendar(db: RegisterDB, file: CalendarFile): Promis
   return merged;
 }
 
+/** The calendar in force: the built-in one (built once) unless the clerk imported a newer one. */
 export async function workingCalendar(db: RegisterDB): Promise<WorkingCalendar> {
   const imported = await readImportedCalendar(db);
-  return imported ? createCalendar(builtInCalendarData(), imported) : createCalendar(builtInCalendarData());
+  return imported ? createCalendar(builtInCalendarData(), imported) : defaultCalendar();
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExportStart } from '@/utils/backup-protocol';
 import { classificationLabel, statusLabel } from './labels';
 import { messageOf, useEnv } from './env';
-import type { RegisterParams } from './route';
+import { filterOf, type RegisterParams } from './route';
 
 type Kind = ExportStart['kind'];
 const KINDS: readonly Kind[] = ['register-csv', 'events-csv', 'xlsx', 'backup'];
@@ -27,14 +27,7 @@ export function ExportSection({ params }: { params: RegisterParams }) {
     ask({ type: 'settings.get' }).then((s) => setMask(s.settings.maskClassifiedTitles), () => undefined);
   }, [ask]);
 
-  const filter: ExportStart['filter'] = {
-    ...(params.status && { status: params.status }),
-    ...(params.overdue && { overdue: true }),
-    ...(params.classification.length && { classification: params.classification }),
-    ...(params.from && { from: params.from }),
-    ...(params.to && { to: params.to }),
-    ...(params.text && { text: params.text }),
-  };
+  const filter = filterOf(params);
   const described = [
     params.status && (params.status === 'open' ? t('filter.open') : statusLabel(params.status, t)),
     params.overdue && t('filter.overdue'),

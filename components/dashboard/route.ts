@@ -1,7 +1,7 @@
 import { CLASSIFICATIONS, DOCUMENT_STATUSES, isClassification, type Classification } from '@/utils/document-values';
 import type { DocumentStatus } from '@/utils/document-schema';
 import type { Request } from '@/utils/protocol';
-import { SORT_FIELDS } from '@/utils/register-query';
+import { SORT_FIELDS, type RegisterFilter } from '@/utils/register-query';
 
 export const PAGE_SIZE = 50;
 
@@ -106,7 +106,8 @@ export const SETTINGS_HASH = '#/settings';
 /** What the background is asked for (every field the schema defaults is given explicitly). */
 export type QuerySent = Extract<Request, { type: 'register.query' }>['query'];
 
-export function toQuery(params: RegisterParams): QuerySent {
+/** The filters alone, as the background takes them (an export starts from these too). */
+export function filterOf(params: RegisterParams): RegisterFilter {
   return {
     ...(params.status && { status: params.status }),
     ...(params.overdue && { overdue: true }),
@@ -114,6 +115,12 @@ export function toQuery(params: RegisterParams): QuerySent {
     ...(params.from && { from: params.from }),
     ...(params.to && { to: params.to }),
     ...(params.text && { text: params.text }),
+  };
+}
+
+export function toQuery(params: RegisterParams): QuerySent {
+  return {
+    ...filterOf(params),
     sort: params.sort,
     direction: params.direction,
     offset: (params.page - 1) * PAGE_SIZE,

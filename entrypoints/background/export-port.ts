@@ -1,6 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
 import { EXPORT_PORT, exportStartSchema, type ExportPortMessage } from '@/utils/backup-protocol';
-import { exportFilterSchema } from '@/utils/export/export-source';
 import { runExport } from '@/utils/export/export-run';
 import { pickLanguage } from '@/utils/i18n';
 import { readUserProfiles } from '@/utils/profile-store';
@@ -34,8 +33,7 @@ export function listenForExports(db: () => Promise<RegisterDB>): void {
     port.onMessage.addListener((raw: unknown) => {
       if ((raw as { type?: string } | null)?.type === 'ack') return acked?.();
       const parsed = exportStartSchema.safeParse(raw);
-      const filter = exportFilterSchema.safeParse(parsed.success ? (parsed.data.filter ?? {}) : {});
-      if (started || !parsed.success || !filter.success) return post({ type: 'error', message: 'invalid export request' });
+      if (started || !parsed.success) return post({ type: 'error', message: 'invalid export request' });
       started = true;
       void (async () => {
         try {
@@ -53,7 +51,7 @@ export function listenForExports(db: () => Promise<RegisterDB>): void {
             register,
             {
               kind: parsed.data.kind,
-              filter: filter.data,
+              filter: parsed.data.filter,
               maskClassified: parsed.data.maskClassified,
               language: settings.language === 'auto' ? pickLanguage(navigator.languages) : settings.language,
               now: new Date(),

@@ -13,7 +13,8 @@ import type { SiteProfile } from '../site-profiles/profile-schema';
 import { backupChunks } from './backup-format';
 import { EVENT_COLUMNS, exportContext, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
 import { csvChunks } from './csv';
-import { documentBatches, eventRowBatches, eventsUpTo, hasFilter, type ExportFilter } from './export-source';
+import { hasFilter, type RegisterFilter } from '../register-query';
+import { documentBatches, eventRowBatches, eventsUpTo } from './export-source';
 import { createXlsxWriter, sheetColumns } from './xlsx';
 
 export const EXPORT_KINDS = ['register-csv', 'events-csv', 'xlsx', 'backup'] as const;
@@ -22,7 +23,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export interface ExportRequest {
   kind: ExportKind;
   /** Ignored for a backup, which is always the whole register. */
-  filter?: ExportFilter;
+  filter?: RegisterFilter;
   /** Ignored for a backup, which must restore exactly. */
   maskClassified: boolean;
   language: Language;

@@ -4,44 +4,15 @@
  * (so events appended meanwhile do not slip in half-way). Nothing is ever read whole.
  */
 import type { DocumentRecord, EventRecord } from '../document-schema';
-import { OPEN_STATUSES } from '../document-schema';
 import { REGISTER_SCOPE } from '../document-values';
 import { toIsoDate } from '../local-date';
-import { registerQuerySchema } from '../register-query';
+import { documentMatcher, hasFilter, type RegisterFilter } from '../register-query';
 import type { RegisterDB } from '../register-db';
-import type { z } from '../zod';
 import type { EventRow } from './columns';
-
-/** The dashboard's filters (收文日期 range, status, 密级, overdue, text) without its paging and sort. */
-export const exportFilterSchema = registerQuerySchema.pick({ status: true, overdue: true, classification: true, from: true, to: true, text: true });
-export type ExportFilter = z.output<typeof exportFilterSchema>;
-
-const OPEN = new Set<string>(OPEN_STATUSES);
-const SEARCHED: readonly (keyof DocumentRecord)[] = ['title', 'docNumber', 'issuer', 'registrationNo', 'currentHolder', 'portalNo'];
-
-export function hasFilter(filter: ExportFilter | undefined): filter is ExportFilter {
-  return !!filter && !!(filter.status || filter.overdue || filter.classification?.length || filter.from || filter.to || filter.text);
-}
-
-/** The same test the dashboard's register query applies (utils/register-query.ts). */
-export function documentMatcher(filter: ExportFilter, now: Date): (doc: DocumentRecord) => boolean {
-  const today = toIsoDate(now);
-  const text = filter.text?.toLowerCase();
-  const levels = filter.classification?.length ? new Set<string>(filter.classification) : undefined;
-  return (doc) => {
-    if (filter.status === 'open' ? !OPEN.has(doc.status) : filter.status && doc.status !== filter.status) return false;
-    if (filter.overdue && !(doc.dueDate && doc.dueDate < today)) return false;
-    if (levels && !levels.has(doc.classification ?? '')) return false;
-    if (filter.from && !(doc.receivedDate && doc.receivedDate >= filter.from)) return false;
-    if (filter.to && !(doc.receivedDate && doc.receivedDate <= filter.to)) return false;
-    if (text && !SEARCHED.some((key) => String(doc[key] ?? '').toLowerCase().includes(text))) return false;
-    return true;
-  };
-}
 
 export interface SourceOptions {
   size?: number;
-  filter?: ExportFilter;
+  filter?: RegisterFilter;
   now?: Date;
   /** Records read so far (before filtering), for the progress bar. */
   onScanned?(count: number): void;
@@ -54,7 +25,8 @@ export interface SourceOptions {
  */
 export async function* documentBatches(db: RegisterDB, options: SourceOptions = {}): AsyncGenerator<DocumentRecord[]> {
   const size = options.size ?? 2000;
-  const keep = hasFilter(options.filter) ? documentMatcher(options.filter, options.now ?? new Date()) : undefined;
+  const { filter } = options;
+  const keep = filter && hasFilter(filter) ? documentMatcher(filter, toIsoDate(options.now ?? new Date())) : undefined;
   let lower: number | undefined;
   let seenAtLower = new Set<string>();
   let scanned = 0;
@@ -94,7 +66,8 @@ export async function* eventsUpTo(db: RegisterDB, last: number, size = 5000): As
  * (events about the whole register go only into an unfiltered export).
  */
 export async function* eventRowBatches(db: RegisterDB, last: number, options: SourceOptions = {}): AsyncGenerator<EventRow[]> {
-  const keep = hasFilter(options.filter) ? documentMatcher(options.filter, options.now ?? new Date()) : undefined;
+  const { filter } = options;
+  const keep = filter && hasFilter(filter) ? documentMatcher(filter, toIsoDate(options.now ?? new Date())) : undefined;
   // A document's events sit close together in the log, so most lookups hit documents already read;
   // the cache is emptied when it grows, so a long log never holds the whole register with it.
   const known = new Map<string, DocumentRecord | undefined>();
