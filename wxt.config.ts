@@ -4,6 +4,8 @@ import { OVERLAY_SCRIPT, PRE_ENABLED_MATCHES } from './utils/portals';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every file names what it uses: no auto-imports of WXT's APIs or of the project's own utils.
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The production manifest declares no content script at all (WXT leaves an empty list behind).

@@ -4,14 +4,14 @@
  * reads and writes. Exposed as `globalThis.__doctrailRegisterBench`.
  */
 import { unwrap } from 'idb';
-import { verifyRegister } from '../utils/chain-store';
-import type { DocumentRecord, EventRecord } from '../utils/document-schema';
+import { verifyRegister } from '../utils/register/chain-store';
+import type { DocumentRecord, EventRecord } from '../utils/documents/document-schema';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { chainInput, EMPTY_HEAD, hashEvent, type ChainHead } from '../utils/hash-chain';
-import { queryRegister } from '../utils/register-query';
-import { DOCUMENT_COUNT, EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register-db';
-import { logHandling } from '../utils/register-store';
+import { chainInput, EMPTY_HEAD, hashEvent, type ChainHead } from '../utils/register/hash-chain';
+import { queryRegister } from '../utils/register/register-query';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register/register-db';
+import { logHandling } from '../utils/register/register-store';
 import { runExport, type ExportKind } from '../utils/export/export-run';
 
 const NAME = 'doctrail-bench';

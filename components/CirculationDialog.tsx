@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Purpose } from '@/utils/document-schema';
+import type { Purpose } from '@/utils/documents/document-schema';
 import type { Translate } from '@/utils/i18n';
 import { preventSubmit, trustedClick, trustedEnter } from './trusted';
 

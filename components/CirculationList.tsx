@@ -1,5 +1,5 @@
-import type { RecipientState } from '@/utils/circulation';
-import { toIsoDate } from '@/utils/local-date';
+import type { RecipientState } from '@/utils/documents/circulation';
+import { toIsoDate } from '@/utils/deadlines/local-date';
 import type { Translate } from '@/utils/i18n';
 
 export interface CirculationListProps {

@@ -1,4 +1,4 @@
-import type { Classification } from '@/utils/document-values';
+import type { Classification } from '@/utils/documents/document-values';
 import type { Translate } from '@/utils/i18n';
 
 export function ConfidentialityBanner({ level, period, t }: { level: Classification; period?: string; t: Translate }) {

@@ -1,6 +1,6 @@
-import { deadlineStatus } from '@/utils/deadline';
+import { deadlineStatus } from '@/utils/deadlines/deadline';
 import type { Translate } from '@/utils/i18n';
-import type { DocumentStateData } from '@/utils/protocol';
+import type { DocumentStateData } from '@/utils/messaging/protocol';
 
 type Due = NonNullable<DocumentStateData['due']>;
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/utils/i18n';
-import type { HandlingRequest } from '@/utils/prompt-bus';
+import type { HandlingRequest } from '@/utils/messaging/prompt-bus';
 import { preventSubmit, trustedClick } from './trusted';
 
 export interface HandlingDialogProps {

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { defaultReturnDate } from '@/utils/deadline';
-import type { DocumentDraft, Purpose } from '@/utils/document-schema';
-import { isClassified } from '@/utils/document-values';
+import { defaultReturnDate } from '@/utils/deadlines/deadline';
+import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
+import { isClassified } from '@/utils/documents/document-values';
 import type { Translate } from '@/utils/i18n';
 import type { PageKind } from '@/utils/page-analysis/analyze-page';
 import type { Placement } from '@/utils/overlay-placement';
-import type { HandlingRequest, PromptBus, SendRequest } from '@/utils/prompt-bus';
-import type { DocumentStateData } from '@/utils/protocol';
+import type { HandlingRequest, PromptBus, SendRequest } from '@/utils/messaging/prompt-bus';
+import type { DocumentStateData } from '@/utils/messaging/protocol';
 import { CirculationDialog } from './CirculationDialog';
 import { CirculationList } from './CirculationList';
 import { ConfidentialityBanner } from './ConfidentialityBanner';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseData } from '@/utils/protocol';
+import type { ResponseData } from '@/utils/messaging/protocol';
 import type { Translate } from '@/utils/i18n';
 import { PopupPortal, type PopupPortalApi } from './PopupPortal';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { DocumentDraft } from '@/utils/document-schema';
-import { CLASSIFICATIONS, URGENCIES, isClassification, isUrgency } from '@/utils/document-values';
-import { missingMandatory } from '@/utils/mandatory-fields';
+import type { DocumentDraft } from '@/utils/documents/document-schema';
+import { CLASSIFICATIONS, URGENCIES, isClassification, isUrgency } from '@/utils/documents/document-values';
+import { missingMandatory } from '@/utils/documents/mandatory-fields';
 import { preventSubmit, trustedClick, trustedEnter } from './trusted';
 import type { Translate } from '@/utils/i18n';
 

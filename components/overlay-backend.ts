@@ -1,6 +1,6 @@
-import type { DocumentDraft, Purpose } from '@/utils/document-schema';
-import type { DocumentStateData } from '@/utils/protocol';
-import type { HandlingAction } from '@/utils/register-store';
+import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
+import type { DocumentStateData } from '@/utils/messaging/protocol';
+import type { HandlingAction } from '@/utils/register/register-store';
 
 /** What the overlay asks of the background (the single writer). */
 export interface OverlayBackend {

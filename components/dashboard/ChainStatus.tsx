@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChainBreak, VerifyResult } from '@/utils/hash-chain';
+import type { ChainBreak, VerifyResult } from '@/utils/register/hash-chain';
 import { isEventType } from './labels';
 import { messageOf, useEnv, type VerifyChain } from './env';
 

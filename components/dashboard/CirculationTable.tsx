@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { toIsoDate } from '@/utils/local-date';
-import type { DocumentStateData } from '@/utils/protocol';
+import { toIsoDate } from '@/utils/deadlines/local-date';
+import type { DocumentStateData } from '@/utils/messaging/protocol';
 import { messageOf, useEnv } from './env';
 import { formatTime } from './format';
 

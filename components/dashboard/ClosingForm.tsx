@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DashboardKey } from '@/utils/i18n/dashboard';
-import type { ClosingTransition } from '@/utils/life-cycle';
+import type { ClosingTransition } from '@/utils/register/life-cycle';
 import { useEnv } from './env';
 
 export interface ClosingInput {

@@ -4,7 +4,7 @@ import { createDashboardTranslator, resolveLanguage } from '@/utils/i18n/dashboa
 import { createPrintTranslator } from '@/utils/i18n/print';
 import { CirculationSlip } from './print/CirculationSlip';
 import { RegisterPrint } from './print/RegisterPrint';
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/register/settings';
 import { ChainStatus } from './ChainStatus';
 import { DocumentPage } from './DocumentPage';
 import { BackupPage } from './BackupPage';

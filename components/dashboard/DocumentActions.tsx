@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { DocumentStatus } from '@/utils/document-schema';
-import { canTransition, CLOSING_TRANSITIONS, type ClosingTransition } from '@/utils/life-cycle';
+import type { DocumentStatus } from '@/utils/documents/document-schema';
+import { canTransition, CLOSING_TRANSITIONS, type ClosingTransition } from '@/utils/register/life-cycle';
 import { ClosingForm, type ClosingInput } from './ClosingForm';
 import { messageOf, useEnv } from './env';
 

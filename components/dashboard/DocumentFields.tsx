@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '@/utils/document-schema';
+import type { DocumentRecord } from '@/utils/documents/document-schema';
 import type { DashboardKey } from '@/utils/i18n/dashboard';
 import { useEnv } from './env';
 import { formatTime, isWebUrl } from './format';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { OPEN_STATUSES } from '@/utils/document-schema';
-import type { ResponseData } from '@/utils/protocol';
+import { OPEN_STATUSES } from '@/utils/documents/document-schema';
+import type { ResponseData } from '@/utils/messaging/protocol';
 import { CirculationTable } from './CirculationTable';
 import { DocumentActions } from './DocumentActions';
 import { DocumentFields } from './DocumentFields';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ExportStart } from '@/utils/backup-protocol';
+import type { ExportStart } from '@/utils/messaging/backup-protocol';
 import { classificationLabel, statusLabel } from './labels';
 import { messageOf, useEnv } from './env';
 import { filterOf, type RegisterParams } from './route';

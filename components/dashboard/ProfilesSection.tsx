@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ProfileEntry } from '@/utils/profile-store';
+import type { ProfileEntry } from '@/utils/register/profile-store';
 import { domSelectorCheck } from '@/utils/site-profiles/css-selector';
 import { parseProfileFile, serialiseProfiles, type SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { messageOf, useEnv } from './env';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CLASSIFICATIONS, DOCUMENT_STATUSES, type Classification } from '@/utils/document-values';
+import { CLASSIFICATIONS, DOCUMENT_STATUSES, type Classification } from '@/utils/documents/document-values';
 import { useEnv } from './env';
 import { classificationLabel, statusLabel } from './labels';
 import { DEFAULT_PARAMS, type RegisterParams, type StatusFilter } from './route';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseData } from '@/utils/protocol';
-import { toIsoDate } from '@/utils/local-date';
+import type { ResponseData } from '@/utils/messaging/protocol';
+import { toIsoDate } from '@/utils/deadlines/local-date';
 import { messageOf, useEnv } from './env';
 import { Pager } from './Pager';
 import { RegisterFilters } from './RegisterFilters';

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '@/utils/document-schema';
+import type { DocumentRecord } from '@/utils/documents/document-schema';
 import { useEnv } from './env';
 import { classificationLabel, statusLabel, urgencyLabel } from './labels';
 import { documentHash, type SortField } from './route';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ResponseData } from '@/utils/protocol';
+import type { ResponseData } from '@/utils/messaging/protocol';
 import { messageOf, useEnv } from './env';
 
 type Preview = ResponseData<'backup.preview'>;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatRegistrationNo } from '@/utils/registration-number';
-import type { Settings } from '@/utils/settings';
+import { formatRegistrationNo } from '@/utils/documents/registration-number';
+import type { Settings } from '@/utils/register/settings';
 import { messageOf, useEnv } from './env';
 
 type Saving = { phase: 'idle' } | { phase: 'saving' } | { phase: 'saved' } | { phase: 'failed'; message: string };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseData } from '@/utils/protocol';
-import type { Settings } from '@/utils/settings';
+import type { ResponseData } from '@/utils/messaging/protocol';
+import type { Settings } from '@/utils/register/settings';
 import { CalendarSection } from './CalendarSection';
 import { messageOf, useEnv } from './env';
 import { PortalsSection } from './PortalsSection';

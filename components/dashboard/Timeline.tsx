@@ -1,4 +1,4 @@
-import type { EventRecord } from '@/utils/document-schema';
+import type { EventRecord } from '@/utils/documents/document-schema';
 import { useEnv } from './env';
 import { formatTime } from './format';
 import { describeDetails, isEventType } from './labels';

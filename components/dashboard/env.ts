@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { VerifyResult } from '@/utils/hash-chain';
+import type { VerifyResult } from '@/utils/register/hash-chain';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 import type { PrintTranslate } from '@/utils/i18n/print';
-import type { ExportStart } from '@/utils/backup-protocol';
-import type { ExportedFile } from '@/utils/export-client';
-import type { Request, RequestType, ResponseData } from '@/utils/protocol';
+import type { ExportStart } from '@/utils/messaging/backup-protocol';
+import type { ExportedFile } from '@/utils/messaging/export-client';
+import type { Request, RequestType, ResponseData } from '@/utils/messaging/protocol';
 
 /** One request to the background, answered with its data or thrown as an error (see utils/background-client.ts). */
 export type Ask = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<ResponseData<T>>;

@@ -1,4 +1,4 @@
-import { toIsoDate } from '@/utils/local-date';
+import { toIsoDate } from '@/utils/deadlines/local-date';
 
 /** A moment as the clerk reads it: yyyy-mm-dd HH:mm, local time. */
 export function formatTime(ms: number): string {

@@ -1,5 +1,5 @@
-import { DOCUMENT_STATUSES, EVENT_TYPES, isClassification, isUrgency } from '@/utils/document-values';
-import type { EventType } from '@/utils/document-schema';
+import { DOCUMENT_STATUSES, EVENT_TYPES, isClassification, isUrgency } from '@/utils/documents/document-values';
+import type { EventType } from '@/utils/documents/document-schema';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 
 export function isEventType(value: string): value is EventType {

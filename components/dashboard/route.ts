@@ -1,7 +1,7 @@
-import { CLASSIFICATIONS, DOCUMENT_STATUSES, isClassification, type Classification } from '@/utils/document-values';
-import type { DocumentStatus } from '@/utils/document-schema';
-import type { Request } from '@/utils/protocol';
-import { SORT_FIELDS, type RegisterFilter } from '@/utils/register-query';
+import { CLASSIFICATIONS, DOCUMENT_STATUSES, isClassification, type Classification } from '@/utils/documents/document-values';
+import type { DocumentStatus } from '@/utils/documents/document-schema';
+import type { Request } from '@/utils/messaging/protocol';
+import { SORT_FIELDS, type RegisterFilter } from '@/utils/register/register-query';
 
 export const PAGE_SIZE = 50;
 

@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { EXPORT_PORT, exportStartSchema, type ExportPortMessage } from '@/utils/backup-protocol';
+import { EXPORT_PORT, exportStartSchema, type ExportPortMessage } from '@/utils/messaging/backup-protocol';
 import { runExport } from '@/utils/export/export-run';
 import { pickLanguage } from '@/utils/i18n';
-import { readUserProfiles } from '@/utils/profile-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { readSettings } from '@/utils/settings-store';
+import { readUserProfiles } from '@/utils/register/profile-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { readSettings } from '@/utils/register/settings-store';
 
 function base64(bytes: Uint8Array): string {
   let binary = '';

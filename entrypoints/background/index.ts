@@ -1,7 +1,8 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';

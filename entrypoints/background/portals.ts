@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createPortalRegistrar } from '@/utils/portal-registration';
 import { PICKER_SCRIPT } from '@/utils/portals';
-import type { TeachMessage } from '@/utils/profile-protocol';
+import type { TeachMessage } from '@/utils/messaging/profile-protocol';
 
 /** Open pages re-read their profiles when one is saved, removed or switched. */
 export const PROFILES_CHANGED = 'doctrail.profilesChanged';

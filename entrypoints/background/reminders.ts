@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createTranslator, pickLanguage, type Translate } from '@/utils/i18n';
-import { toIsoDate } from '@/utils/local-date';
-import type { RegisterDB } from '@/utils/register-db';
-import { countOverdue } from '@/utils/register-store';
-import { dueDocuments, markNotified, reminderStates, snooze } from '@/utils/reminder-store';
-import { dueSoonHorizon, planReminders, snoozeUntil, type PlannedReminder, type SnoozeChoice } from '@/utils/reminders';
-import { readSettings, workingCalendar } from '@/utils/settings-store';
-import type { Settings } from '@/utils/settings';
+import { toIsoDate } from '@/utils/deadlines/local-date';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { countOverdue } from '@/utils/register/register-store';
+import { dueDocuments, markNotified, reminderStates, snooze } from '@/utils/reminders/reminder-store';
+import { dueSoonHorizon, planReminders, snoozeUntil, type PlannedReminder, type SnoozeChoice } from '@/utils/reminders/reminders';
+import { readSettings, workingCalendar } from '@/utils/register/settings-store';
+import type { Settings } from '@/utils/register/settings';
 
 export const REMINDER_ALARM = 'doctrail.reminders';
 const DOC_PREFIX = 'doctrail:doc:';

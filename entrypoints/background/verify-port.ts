@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { verifyRegister } from '@/utils/chain-store';
-import { VERIFY_PORT, type VerifyPortMessage } from '@/utils/protocol';
-import type { RegisterDB } from '@/utils/register-db';
+import { verifyRegister } from '@/utils/register/chain-store';
+import { VERIFY_PORT, type VerifyPortMessage } from '@/utils/messaging/protocol';
+import type { RegisterDB } from '@/utils/register/register-db';
 
 /** The dashboard opens a port to verify the chain and sees progress as the log streams through. */
 export function listenForVerification(db: () => Promise<RegisterDB>): void {

@@ -1,10 +1,10 @@
 import '@/components/dashboard.css';
 import { render } from 'preact';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import { ask } from '@/utils/background-client';
+import { ask } from '@/utils/messaging/background-client';
 import { resolveLanguage } from '@/utils/i18n/dashboard';
-import { verifyChainOverPort } from '@/utils/verify-client';
-import { runExportOverPort, saveFile } from '@/utils/export-client';
+import { verifyChainOverPort } from '@/utils/messaging/verify-client';
+import { runExportOverPort, saveFile } from '@/utils/messaging/export-client';
 import type { FileAccess } from '@/components/dashboard/env';
 
 const files: FileAccess = {

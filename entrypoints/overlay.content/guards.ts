@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { attachmentLink, clickedControl, isPrintControl, selectedRecipients, sendAction } from '@/utils/page-actions';
-import type { PromptBus } from '@/utils/prompt-bus';
+import type { PromptBus } from '@/utils/messaging/prompt-bus';
 
 const UNASKED_PRINT_QUIET_MS = 30_000;
 

@@ -1,18 +1,20 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Overlay } from '@/components/Overlay';
 import type { OverlayBackend } from '@/components/overlay-backend';
-import { ask } from '@/utils/background-client';
-import { isClassified, type Classification } from '@/utils/document-values';
-import { draftFromAnalysis } from '@/utils/draft';
+import { ask } from '@/utils/messaging/background-client';
+import { isClassified, type Classification } from '@/utils/documents/document-values';
+import { draftFromAnalysis } from '@/utils/page-analysis/draft';
 import { createTranslator, pickLanguage } from '@/utils/i18n';
-import { toIsoDate } from '@/utils/local-date';
+import { toIsoDate } from '@/utils/deadlines/local-date';
 import { placeOverlay, type Rect } from '@/utils/overlay-placement';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';
 import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
-import { PromptBus } from '@/utils/prompt-bus';
+import { PromptBus } from '@/utils/messaging/prompt-bus';
 import { installGuards } from './guards';
 import { analyseWithProfiles, createHealthReporter } from './profiles';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import type { PopupPortalApi } from '@/components/PopupPortal';
-import { ask } from '@/utils/background-client';
+import { ask } from '@/utils/messaging/background-client';
 import { createTranslator, pickLanguage } from '@/utils/i18n';
 import { PICKER_SCRIPT, tabOriginPattern, webOrigins } from '@/utils/portals';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { daysBetween, toIsoDate } from '@/utils/local-date';
+import { daysBetween, toIsoDate } from '@/utils/deadlines/local-date';
 import { eventTypesOf, extensionPage } from '../support/extension-api';
 import { expandOverlay, overlayIn } from '../support/extension-browser';
 import { usePortalSession } from '../support/portal-session';

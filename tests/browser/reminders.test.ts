@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { toIsoDate } from '@/utils/local-date';
-import { defaultCalendar } from '@/utils/working-days';
+import { toIsoDate } from '@/utils/deadlines/local-date';
+import { defaultCalendar } from '@/utils/deadlines/working-days';
 import { extensionPage, send } from '../support/extension-api';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension-browser';
 import { draft } from '../support/drafts';

@@ -1,4 +1,4 @@
-import type { DocumentDraft } from '@/utils/document-schema';
+import type { DocumentDraft } from '@/utils/documents/document-schema';
 
 export function draft(overrides: Partial<DocumentDraft> = {}): DocumentDraft {
   return {

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { Request } from '@/utils/protocol';
-import { registerDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { verifyRegister } from '@/utils/register/chain-store';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
+import type { Request } from '@/utils/messaging/protocol';
+import { registerDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 const SELF = { id: 'doctrail-id' };

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { circulationState } from '@/utils/circulation';
-import { defaultReturnDate, deadlineStatus } from '@/utils/deadline';
-import { missingMandatory } from '@/utils/mandatory-fields';
-import { confirmClassification, eventsOf, logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { circulationState } from '@/utils/documents/circulation';
+import { defaultReturnDate, deadlineStatus } from '@/utils/deadlines/deadline';
+import { missingMandatory } from '@/utils/documents/mandatory-fields';
+import { confirmClassification, eventsOf, logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;

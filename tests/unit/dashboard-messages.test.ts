@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { Request } from '@/utils/protocol';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
+import type { Request } from '@/utils/messaging/protocol';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 const SELF = { id: 'doctrail-extension-id' };

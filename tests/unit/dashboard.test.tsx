@@ -2,16 +2,16 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerQuerySchema } from '@/utils/register-query';
+import { registerQuerySchema } from '@/utils/register/register-query';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { Ask, VerifyChain } from '@/components/dashboard/env';
-import type { DocumentRecord, EventRecord } from '@/utils/document-schema';
-import type { VerifyResult } from '@/utils/hash-chain';
-import { canTransition } from '@/utils/life-cycle';
-import type { DocumentStateData, Request, RequestType, ResponseData } from '@/utils/protocol';
+import type { DocumentRecord, EventRecord } from '@/utils/documents/document-schema';
+import type { VerifyResult } from '@/utils/register/hash-chain';
+import { canTransition } from '@/utils/register/life-cycle';
+import type { DocumentStateData, Request, RequestType, ResponseData } from '@/utils/messaging/protocol';
 import { dashboardEn } from '@/utils/i18n/dashboard-en';
 import { dashboardZhCN } from '@/utils/i18n/dashboard-zh-CN';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/register/settings';
 import { draft } from '../support/drafts';
 
 const NOW = new Date(2026, 10, 23, 9, 0);

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION } from '@/utils/db-schema';
+import { DB_VERSION } from '@/utils/register/db-schema';
 import { describeBackupError, type BackupError } from '@/utils/export/backup-errors';
 import { BackupIncomplete, backupChunks, MAX_HEADER_LINE_CHARS, type BackupMeta } from '@/utils/export/backup-format';
 import { readBackup, type BackupSource } from '@/utils/export/backup-read';
 import { runExport } from '@/utils/export/export-run';
-import { readHead, readTransaction } from '@/utils/register-db';
-import type { RegisterDB } from '@/utils/register-db';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { readHead, readTransaction } from '@/utils/register/register-db';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { DEFAULT_SETTINGS } from '@/utils/register/settings';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 import { allEvents, at, collect, fillRegister, freshRegister } from '../fixtures/backups/sample-register';
 
@@ -245,7 +245,7 @@ describe('a backup written by this format version', () => {
   it('stays readable and restorable: tests/fixtures/backups/sample-backup.json', async () => {
     const { readFileSync } = await import('node:fs');
     const { applyImport } = await import('@/utils/export/import-store');
-    const { verifyRegister } = await import('@/utils/chain-store');
+    const { verifyRegister } = await import('@/utils/register/chain-store');
     const file = readFileSync(new URL('../fixtures/backups/sample-backup.json', import.meta.url));
     const result = await readBackup(new Blob([file]));
     expect(result).toMatchObject({ ok: true, documents: 5, events: 17, header: { formatVersion: 1, profiles: [{ id: 'xinhu-like' }] } });

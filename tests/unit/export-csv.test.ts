@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import type { DocumentRecord } from '@/utils/document-schema';
+import { verifyRegister } from '@/utils/register/chain-store';
+import type { DocumentRecord } from '@/utils/documents/document-schema';
 import { EVENT_COLUMNS, exportContext, formatDateTime, REGISTER_COLUMNS } from '@/utils/export/columns';
 import { CSV_BOM, csvCell, csvChunks, csvRow } from '@/utils/export/csv';
 import { runExport, type ExportRequest } from '@/utils/export/export-run';
-import type { RegisterDB } from '@/utils/register-db';
+import type { RegisterDB } from '@/utils/register/register-db';
 import {
   allEvents,
   at,

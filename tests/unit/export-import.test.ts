@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import type { DocumentRecord } from '@/utils/document-schema';
+import { verifyRegister } from '@/utils/register/chain-store';
+import type { DocumentRecord } from '@/utils/documents/document-schema';
 import { describeBackupError } from '@/utils/export/backup-errors';
 import { runExport } from '@/utils/export/export-run';
 import { eventKey, planImport, type ExistingLookup } from '@/utils/export/import-plan';
 import { applyImport, highestNumbers, previewImport } from '@/utils/export/import-store';
-import { DOCUMENT_COUNT, EVENT_SEQUENCE } from '@/utils/register-db';
-import { registerDocument, sendDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { StorageFull } from '@/utils/register-db';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE } from '@/utils/register/register-db';
+import { registerDocument, sendDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { StorageFull } from '@/utils/register/register-db';
+import { DEFAULT_SETTINGS } from '@/utils/register/settings';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 import { draft } from '../support/drafts';
 import { allEvents, at, collect, fillRegister, freshRegister, registerState } from '../fixtures/backups/sample-register';
@@ -251,9 +251,9 @@ describe('planning', () => {
 describe('a register larger than one batch', () => {
   it('round-trips 1,200 documents and 2,500 events across batch boundaries, in registration order', async () => {
     const { backupChunks } = await import('@/utils/export/backup-format');
-    const { chainEvents, EMPTY_HEAD } = await import('@/utils/hash-chain');
+    const { chainEvents, EMPTY_HEAD } = await import('@/utils/register/hash-chain');
     const { documentBatches } = await import('@/utils/export/export-source');
-    const { DB_VERSION } = await import('@/utils/db-schema');
+    const { DB_VERSION } = await import('@/utils/register/db-schema');
     const base = at(0).getTime();
     // Registered in bursts: 500 documents share each createdAt, so pages must break ties by id.
     const docs: DocumentRecord[] = Array.from({ length: 1200 }, (_, i) => ({

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentBatches } from '@/utils/export/export-source';
-import { registerDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { registerDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let db: RegisterDB | undefined;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportContext, REGISTER_COLUMNS } from '@/utils/export/columns';
 import { runExport } from '@/utils/export/export-run';
 import { columnName, createXlsxWriter, dateSerial, dateTimeSerial, sheetColumns, xmlText } from '@/utils/export/xlsx';
-import type { RegisterDB } from '@/utils/register-db';
+import type { RegisterDB } from '@/utils/register/register-db';
 import { allEvents, at, collect, fillRegister, freshRegister, HOSTILE_TITLE, MULTILINE_TITLE, QUOTED_TITLE } from '../fixtures/backups/sample-register';
 
 let db: RegisterDB | undefined;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import { canonicalJson, GENESIS_HASH, hashEvent } from '@/utils/hash-chain';
-import { logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { verifyRegister } from '@/utils/register/chain-store';
+import { canonicalJson, GENESIS_HASH, hashEvent } from '@/utils/register/hash-chain';
+import { logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;
@@ -81,7 +81,7 @@ describe('verifying the register chain', () => {
   it('streams a long log in batches and still links across batch boundaries', async () => {
     db = await openRegister(`doctrail-chain-${++counter}`);
     for (let i = 1; i <= 30; i++) await registerDocument(db, draft({ docNumber: `测发〔2026〕${i}号` }), NOW);
-    const { eventBatches } = await import('@/utils/chain-store');
+    const { eventBatches } = await import('@/utils/register/chain-store');
     const sizes: number[] = [];
     for await (const batch of eventBatches(db, 7)) sizes.push(batch.length);
     expect(sizes).toEqual([7, 7, 7, 7, 2]);

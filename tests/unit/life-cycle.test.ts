@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import { TransitionRefused } from '@/utils/life-cycle';
-import { closeDocument, countOverdue, eventsOf, registerDocument, returnDocument, sendDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { verifyRegister } from '@/utils/register/chain-store';
+import { TransitionRefused } from '@/utils/register/life-cycle';
+import { closeDocument, countOverdue, eventsOf, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;

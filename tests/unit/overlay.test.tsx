@@ -4,11 +4,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay } from '@/components/Overlay';
 import type { OverlayBackend } from '@/components/overlay-backend';
-import type { DocumentDraft } from '@/utils/document-schema';
+import type { DocumentDraft } from '@/utils/documents/document-schema';
 import { createTranslator } from '@/utils/i18n';
 import type { Placement } from '@/utils/overlay-placement';
-import { PromptBus } from '@/utils/prompt-bus';
-import type { DocumentStateData } from '@/utils/protocol';
+import { PromptBus } from '@/utils/messaging/prompt-bus';
+import type { DocumentStateData } from '@/utils/messaging/protocol';
 import { draft } from '../support/drafts';
 
 const t = createTranslator('zh-CN');

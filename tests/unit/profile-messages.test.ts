@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 
 const SELF = { id: 'doctrail' };

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION } from '@/utils/db-schema';
-import { eventsOf, findDocument, registerDocument, summarise } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { DB_VERSION } from '@/utils/register/db-schema';
+import { eventsOf, findDocument, registerDocument, summarise } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRegistrationNo } from '@/utils/registration-number';
+import { formatRegistrationNo } from '@/utils/documents/registration-number';
 
 describe('registration numbers', () => {
   it('uses the 收〔YYYY〕NNNN号 form by default', () => {

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyRegister } from '@/utils/chain-store';
-import { DB_VERSION, MIGRATIONS, upgrade, type DocTrailDB } from '@/utils/db-schema';
-import { createMessageHandler } from '@/utils/message-handler';
-import { eventsOf, registerDocument, sendDocument } from '@/utils/register-store';
-import type { RegisterDB } from '@/utils/register-db';
-import { openRegister } from '@/utils/register-db';
+import { verifyRegister } from '@/utils/register/chain-store';
+import { DB_VERSION, MIGRATIONS, upgrade, type DocTrailDB } from '@/utils/register/db-schema';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
+import { eventsOf, registerDocument, sendDocument } from '@/utils/register/register-store';
+import type { RegisterDB } from '@/utils/register/register-db';
+import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;

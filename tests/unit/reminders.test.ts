@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReminderState } from '@/utils/db-schema';
-import { dueSoonHorizon, nextSlotAfter, planReminders, snoozeUntil, type DueDocument } from '@/utils/reminders';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { defaultCalendar } from '@/utils/working-days';
+import type { ReminderState } from '@/utils/register/db-schema';
+import { dueSoonHorizon, nextSlotAfter, planReminders, snoozeUntil, type DueDocument } from '@/utils/reminders/reminders';
+import { DEFAULT_SETTINGS } from '@/utils/register/settings';
+import { defaultCalendar } from '@/utils/deadlines/working-days';
 
 const calendar = defaultCalendar();
 const settings = DEFAULT_SETTINGS; // 09:00, 1 working day ahead, 机密/绝密 masked

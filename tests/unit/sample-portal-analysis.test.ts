@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftFromAnalysis } from '@/utils/draft';
+import { draftFromAnalysis } from '@/utils/page-analysis/draft';
 import { PAGES_DIR } from '../../sample-portal/server';
 import { analyzeHtml } from '../../tools/analyze-file';
 

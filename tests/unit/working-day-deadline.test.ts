@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { draftFromAnalysis } from '@/utils/draft';
-import { createMessageHandler } from '@/utils/message-handler';
+import { draftFromAnalysis } from '@/utils/page-analysis/draft';
+import { createMessageHandler } from '@/utils/messaging/message-handler';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { fieldValue } from '@/utils/page-analysis/field-values';
-import { openRegister } from '@/utils/register-db';
+import { openRegister } from '@/utils/register/register-db';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>收文处理笺</title></head><body>
 <h2>收文处理笺</h2>

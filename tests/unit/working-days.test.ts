@@ -13,7 +13,7 @@ import {
   parseCalendarFile,
   workingDaysBetween,
   type CalendarFile,
-} from '@/utils/working-days';
+} from '@/utils/deadlines/working-days';
 
 // A test fixture in the chinese-days per-year format: plausible 2027 data (元旦 Fri 01-01..Sun 01-03, 春节
 // 02-05..02-13 with make-up Sundays/Saturdays 01-31 and 02-20), NOT the official 2027 calendar.

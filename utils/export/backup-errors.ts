@@ -2,7 +2,7 @@
  * Why a backup file was refused: a structured error naming the line, the record (index and id or
  * sequence) and the field, and the message a clerk reads, in either language.
  */
-import type { BreakKind } from '../hash-chain';
+import type { BreakKind } from '../register/hash-chain';
 import type { Language } from '../i18n';
 import type { z } from '../zod';
 

@@ -14,10 +14,10 @@
  * The writer never holds more than one batch; the reader (backup-read.ts) needs only one line at a
  * time. Documents come before events, events in sequence order, so the chain verifies as it is read.
  */
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { calendarFileSchema, type CalendarFile } from '../working-days';
-import type { ChainHead } from '../hash-chain';
-import { settingsFrom, settingsSchema, type Settings } from '../settings';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { calendarFileSchema, type CalendarFile } from '../deadlines/working-days';
+import type { ChainHead } from '../register/hash-chain';
+import { settingsFrom, settingsSchema, type Settings } from '../register/settings';
 import { siteProfileSchema, type SiteProfile } from '../site-profiles/profile-schema';
 import { z } from '../zod';
 

@@ -4,9 +4,9 @@
  * through the callbacks and acts only when the whole file was read, checked and its chain verified.
  * Validating holds one batch of events at a time (plus the set of document ids, for duplicates).
  */
-import { DB_VERSION } from '../db-schema';
-import { documentRecordSchema, eventRecordSchema, type DocumentRecord, type EventRecord } from '../document-schema';
-import { EMPTY_HEAD, verifyChain, type ChainHead } from '../hash-chain';
+import { DB_VERSION } from '../register/db-schema';
+import { documentRecordSchema, eventRecordSchema, type DocumentRecord, type EventRecord } from '../documents/document-schema';
+import { EMPTY_HEAD, verifyChain, type ChainHead } from '../register/hash-chain';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,

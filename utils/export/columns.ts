@@ -3,8 +3,8 @@
  * header in both languages, its kind (how CSV and XLSX render it) and a getter. Masking of 机密 /
  * 绝密 titles happens here, in the getters, so no export format can forget it.
  */
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { REGISTER_SCOPE } from '../document-values';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { REGISTER_SCOPE } from '../documents/document-values';
 import type { Language } from '../i18n';
 import { createDashboardTranslator, type DashboardTranslate } from '../i18n/dashboard';
 

@@ -2,18 +2,18 @@
  * One export, start to end: streams the chosen format to `write` in chunks with progress, then logs
  * it as an `exported` event (an export that failed or was cancelled is not logged as done).
  */
-import { DB_VERSION } from '../db-schema';
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { EMPTY_HEAD, type ChainHead } from '../hash-chain';
+import { DB_VERSION } from '../register/db-schema';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { EMPTY_HEAD, type ChainHead } from '../register/hash-chain';
 import type { Language } from '../i18n';
-import { DOCUMENT_COUNT, readHead, readTransaction, serialisedWrite, type RegisterDB } from '../register-db';
-import { logRegisterEvent } from '../register-store';
-import { readImportedCalendar, readSettings } from '../settings-store';
+import { DOCUMENT_COUNT, readHead, readTransaction, serialisedWrite, type RegisterDB } from '../register/register-db';
+import { logRegisterEvent } from '../register/register-store';
+import { readImportedCalendar, readSettings } from '../register/settings-store';
 import type { SiteProfile } from '../site-profiles/profile-schema';
 import { backupChunks } from './backup-format';
 import { EVENT_COLUMNS, exportContext, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
 import { csvChunks } from './csv';
-import { hasFilter, type RegisterFilter } from '../register-query';
+import { hasFilter, type RegisterFilter } from '../register/register-query';
 import { documentBatches, eventRowBatches, eventsUpTo } from './export-source';
 import { createXlsxWriter, sheetColumns } from './xlsx';
 

@@ -3,11 +3,11 @@
  * documents in registration order, events in sequence order up to the head the export started at
  * (so events appended meanwhile do not slip in half-way). Nothing is ever read whole.
  */
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { REGISTER_SCOPE } from '../document-values';
-import { toIsoDate } from '../local-date';
-import { documentMatcher, hasFilter, type RegisterFilter } from '../register-query';
-import type { RegisterDB } from '../register-db';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { REGISTER_SCOPE } from '../documents/document-values';
+import { toIsoDate } from '../deadlines/local-date';
+import { documentMatcher, hasFilter, type RegisterFilter } from '../register/register-query';
+import type { RegisterDB } from '../register/register-db';
 import type { EventRow } from './columns';
 
 export interface SourceOptions {

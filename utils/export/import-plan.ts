@@ -9,8 +9,8 @@
  * - a document whose 收文编号 another document of the register already holds is a conflict: the
  *   number is stamped on paper, so neither may be renumbered and the import is refused.
  */
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { canonicalJson, type ChainContent } from '../hash-chain';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { canonicalJson, type ChainContent } from '../register/hash-chain';
 
 export interface ExistingDocument {
   id: string;

@@ -16,11 +16,11 @@
  * the caller decides how to store them.
  */
 import { unwrap } from 'idb';
-import type { DocumentRecord, EventRecord } from '../document-schema';
-import { REGISTER_SCOPE } from '../document-values';
-import { chainEvents, hashEvent, type ChainContent, type ChainHead } from '../hash-chain';
-import { DOCUMENT_COUNT, EVENT_SEQUENCE, readHead, readTransaction, serialisedWrite, StorageFull, type RegisterDB } from '../register-db';
-import { DEFAULT_NUMBER_FORMAT } from '../registration-number';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { REGISTER_SCOPE } from '../documents/document-values';
+import { chainEvents, hashEvent, type ChainContent, type ChainHead } from '../register/hash-chain';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE, readHead, readTransaction, serialisedWrite, StorageFull, type RegisterDB } from '../register/register-db';
+import { DEFAULT_NUMBER_FORMAT } from '../documents/registration-number';
 import type { BackupError } from './backup-errors';
 import type { BackupHeader, HeaderExtras } from './backup-format';
 import { readBackup, type BackupSource } from './backup-read';

@@ -1,4 +1,4 @@
-import type { Classification, Urgency } from '../document-values';
+import type { Classification, Urgency } from '../documents/document-values';
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 

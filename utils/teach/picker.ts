@@ -5,11 +5,11 @@
  * (`teach.relay`). Esc or 取消 ends it in every frame. Page text is only ever set as text.
  */
 import { browser } from 'wxt/browser';
-import { ask } from '../background-client';
+import { ask } from '../messaging/background-client';
 import { createTranslator, pickLanguage, type MessageKey } from '../i18n';
 import { createTeachTranslator, type TeachKey } from '../i18n/teach';
 import type { FieldKey } from '../page-analysis/vocabulary';
-import type { TeachMessage } from '../profile-protocol';
+import type { TeachMessage } from '../messaging/profile-protocol';
 import type { SiteProfile } from '../site-profiles/profile-schema';
 import { buildTaughtProfile, taughtProfileId, type Pick } from './build-profile';
 import { proposeCandidates, readPicked, valueOf } from './propose';

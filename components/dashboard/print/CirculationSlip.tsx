@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseData } from '@/utils/protocol';
+import type { ResponseData } from '@/utils/messaging/protocol';
 import { formatTime } from '../format';
 import { classificationLabel, urgencyLabel } from '../labels';
 import { messageOf, useEnv } from '../env';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DocumentRecord } from '@/utils/document-schema';
+import type { DocumentRecord } from '@/utils/documents/document-schema';
 import { formatTime } from '../format';
 import { classificationLabel, statusLabel, urgencyLabel } from '../labels';
 import { registerHash, toQuery, type RegisterParams } from '../route';

@@ -1,8 +1,8 @@
-import type { ReminderState } from './db-schema';
-import type { DocumentRecord } from './document-schema';
-import { toIsoDate } from './local-date';
-import type { Settings } from './settings';
-import { addWorkingDays, isWorkingDayOrNext, nextWorkingDay, type WorkingCalendar } from './working-days';
+import type { ReminderState } from '../register/db-schema';
+import type { DocumentRecord } from '../documents/document-schema';
+import { toIsoDate } from '../deadlines/local-date';
+import type { Settings } from '../register/settings';
+import { addWorkingDays, isWorkingDayOrNext, nextWorkingDay, type WorkingCalendar } from '../deadlines/working-days';
 
 export type ReminderKind = 'overdue' | 'due-soon';
 

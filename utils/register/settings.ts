@@ -1,5 +1,5 @@
-import { z } from './zod';
-import { DEFAULT_NUMBER_FORMAT } from './registration-number';
+import { z } from '../zod';
+import { DEFAULT_NUMBER_FORMAT } from '../documents/registration-number';
 
 /** A registration-number template must say where the year and the yearly sequence go. */
 const numberFormat = z

@@ -3,8 +3,8 @@
  * The file itself never travels in a message: the dashboard hands the background a `blob:` URL of
  * the file the clerk picked, and the background streams it from there.
  */
-import { registerFilterSchema } from './register-query';
-import { z } from './zod';
+import { registerFilterSchema } from '../register/register-query';
+import { z } from '../zod';
 
 /** A blob URL of DocTrail's own origin (chrome-extension:// or moz-extension://); the handler checks the origin is its own. */
 const blobUrl = z.string().max(200).regex(/^blob:(chrome|moz)-extension:\/\/[\w-]+\/[\w-]+$/, 'expected a blob: URL of DocTrail itself');

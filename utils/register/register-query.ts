@@ -1,10 +1,10 @@
 import type { IDBPIndex, IDBPObjectStore } from 'idb';
 import type { DocTrailDB } from './db-schema';
-import { CLASSIFICATIONS, DOCUMENT_STATUSES } from './document-values';
-import { OPEN_STATUSES, type DocumentRecord } from './document-schema';
-import { toIsoDate } from './local-date';
+import { CLASSIFICATIONS, DOCUMENT_STATUSES } from '../documents/document-values';
+import { OPEN_STATUSES, type DocumentRecord } from '../documents/document-schema';
+import { toIsoDate } from '../deadlines/local-date';
 import { DOCUMENT_COUNT, type RegisterDB } from './register-db';
-import { z } from './zod';
+import { z } from '../zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 

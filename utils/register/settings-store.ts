@@ -1,6 +1,6 @@
 import type { RegisterDB } from './register-db';
 import { settingsFrom, type Settings, type SettingsPatch } from './settings';
-import { builtInCalendarData, calendarFileSchema, createCalendar, defaultCalendar, mergeCalendarFiles, type CalendarFile, type WorkingCalendar } from './working-days';
+import { builtInCalendarData, calendarFileSchema, createCalendar, defaultCalendar, mergeCalendarFiles, type CalendarFile, type WorkingCalendar } from '../deadlines/working-days';
 
 const SETTINGS_KEY = 'settings';
 const CALENDAR_KEY = 'calendar';

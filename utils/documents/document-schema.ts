@@ -1,5 +1,5 @@
 import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, URGENCIES } from './document-values';
-import { z } from './zod';
+import { z } from '../zod';
 
 
 export const classificationSchema = z.enum(CLASSIFICATIONS);

@@ -1,13 +1,13 @@
 import type { IDBPCursorWithValue, IDBPIndex, IDBPObjectStore } from 'idb';
 import type { DocTrailDB } from './db-schema';
-import { circulationState, type CirculationState, type RecipientState } from './circulation';
-import { REGISTER_SCOPE, type Classification } from './document-values';
-import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from './document-schema';
-import { dueDateOf } from './due-date';
+import { circulationState, type CirculationState, type RecipientState } from '../documents/circulation';
+import { REGISTER_SCOPE, type Classification } from '../documents/document-values';
+import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from '../documents/document-schema';
+import { dueDateOf } from '../documents/due-date';
 import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
-import { toIsoDate } from './local-date';
+import { toIsoDate } from '../deadlines/local-date';
 import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
-import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from './registration-number';
+import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/registration-number';
 
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'>;

@@ -1,9 +1,9 @@
-import type { VerifyResult } from './hash-chain';
-import { z } from './zod';
-import { classificationSchema, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from './document-schema';
-import { CLOSING_TRANSITIONS } from './life-cycle';
-import { registerQuerySchema } from './register-query';
-import { settingsPatchSchema, settingsSchema } from './settings';
+import type { VerifyResult } from '../register/hash-chain';
+import { z } from '../zod';
+import { classificationSchema, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
+import { CLOSING_TRANSITIONS } from '../register/life-cycle';
+import { registerQuerySchema } from '../register/register-query';
+import { settingsPatchSchema, settingsSchema } from '../register/settings';
 import { profileRequests, profileResponses } from './profile-protocol';
 import { backupRequests, backupResponses } from './backup-protocol';
 

@@ -3,10 +3,10 @@
  * protocol.ts. Profiles arriving from a page or a file are validated here, in the background, so the content
  * script never carries zod.
  */
-import { FIELD_KEYS } from './page-analysis/vocabulary';
-import { PROFILE_HEALTH, profileEntrySchema } from './profile-store';
-import { CANDIDATE_STRATEGIES, siteProfileSchema } from './site-profiles/profile-schema';
-import { z } from './zod';
+import { FIELD_KEYS } from '../page-analysis/vocabulary';
+import { PROFILE_HEALTH, profileEntrySchema } from '../register/profile-store';
+import { CANDIDATE_STRATEGIES, siteProfileSchema } from '../site-profiles/profile-schema';
+import { z } from '../zod';
 
 const profileId = z.string().min(1).max(64);
 const teachCandidate = z.strictObject({

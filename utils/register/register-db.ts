@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
-import type { EventRecord, NewEvent } from './document-schema';
+import type { EventRecord, NewEvent } from '../documents/document-schema';
 import { chainEvents, EMPTY_HEAD, GENESIS_HASH, type ChainHead } from './hash-chain';
 
 export type RegisterDB = IDBPDatabase<DocTrailDB>;

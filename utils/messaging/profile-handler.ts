@@ -1,6 +1,6 @@
-import { listProfiles, profileExists, profilesFor, removeProfile, reportHealth, saveProfiles, toggleProfile } from './profile-store';
+import { listProfiles, profileExists, profilesFor, removeProfile, reportHealth, saveProfiles, toggleProfile } from '../register/profile-store';
 import type { Request } from './protocol';
-import type { RegisterDB } from './register-db';
+import type { RegisterDB } from '../register/register-db';
 
 type ProfileRequest = Extract<Request, { type: `profiles.${string}` }>;
 

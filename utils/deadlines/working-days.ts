@@ -6,7 +6,7 @@
  * in the same shape ({ holidays, workdays }); later files override earlier ones date by date.
  */
 import calendarData from 'chinese-days/dist/chinese-days.json';
-import { z } from './zod';
+import { z } from '../zod';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;

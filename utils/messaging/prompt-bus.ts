@@ -1,4 +1,4 @@
-import type { HandlingAction } from './register-store';
+import type { HandlingAction } from '../register/register-store';
 
 export interface HandlingRequest {
   action: HandlingAction;

@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { circulationState } from './circulation';
-import type { DocumentRecord, EventRecord } from './document-schema';
-import { dueDateOf } from './due-date';
+import { circulationState } from '../documents/circulation';
+import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { dueDateOf } from '../documents/due-date';
 
 export const DB_NAME = 'doctrail';
 

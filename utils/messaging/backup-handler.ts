@@ -1,12 +1,12 @@
 import type { BackupRequest } from './backup-protocol';
-import { describeBackupError, type BackupError } from './export/backup-errors';
-import { applyImport, previewImport } from './export/import-store';
-import type { ImportPlan } from './export/import-plan';
-import type { Language } from './i18n';
-import { pickLanguage } from './i18n';
-import { saveProfiles } from './profile-store';
-import type { RegisterDB } from './register-db';
-import { importCalendar, readSettings, updateSettings } from './settings-store';
+import { describeBackupError, type BackupError } from '../export/backup-errors';
+import { applyImport, previewImport } from '../export/import-store';
+import type { ImportPlan } from '../export/import-plan';
+import type { Language } from '../i18n';
+import { pickLanguage } from '../i18n';
+import { saveProfiles } from '../register/profile-store';
+import type { RegisterDB } from '../register/register-db';
+import { importCalendar, readSettings, updateSettings } from '../register/settings-store';
 
 export interface BackupDeps {
   /** Fetches the clerk's file by its blob URL (the background's `fetch`); the origin has been checked. */

@@ -1,4 +1,4 @@
-import type { EventRecord } from './document-schema';
+import type { EventRecord } from '../documents/document-schema';
 import { verifyChain, type VerifyResult } from './hash-chain';
 import { EVENT_SEQUENCE, type RegisterDB } from './register-db';
 

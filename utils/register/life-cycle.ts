@@ -1,5 +1,5 @@
-import type { CirculationState } from './circulation';
-import type { DocumentStatus } from './document-schema';
+import type { CirculationState } from '../documents/circulation';
+import type { DocumentStatus } from '../documents/document-schema';
 
 /** What the clerk can do to a document's status from the dashboard (sending and returns happen through circulation). */
 export const CLOSING_TRANSITIONS = ['completed', 'archived', 'cleared', 'destroyed'] as const;

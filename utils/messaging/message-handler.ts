@@ -2,18 +2,18 @@ import { describeInvalid, failure, requestSchema, type Request, type Response } 
 import { applyProfileRequest } from './profile-handler';
 import { applyBackupRequest, ForeignBlob, type BackupDeps } from './backup-handler';
 import type { TeachMessage } from './profile-protocol';
-import { resolveWorkingDayDeadline } from './working-day-deadline';
-import { TransitionRefused } from './life-cycle';
-import { toIsoDate } from './local-date';
-import { StorageFull } from './register-db';
-import { queryRegister } from './register-query';
-import { reminderState, snooze } from './reminder-store';
-import { snoozeUntil } from './reminders';
-import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from './settings-store';
-import { calendarYears, parseCalendarFile } from './working-days';
-import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from './register-store';
-import type { RegisterDB } from './register-db';
-import { dueStatus, type DueStatus } from './due-status';
+import { resolveWorkingDayDeadline } from '../deadlines/working-day-deadline';
+import { TransitionRefused } from '../register/life-cycle';
+import { toIsoDate } from '../deadlines/local-date';
+import { StorageFull } from '../register/register-db';
+import { queryRegister } from '../register/register-query';
+import { reminderState, snooze } from '../reminders/reminder-store';
+import { snoozeUntil } from '../reminders/reminders';
+import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from '../register/settings-store';
+import { calendarYears, parseCalendarFile } from '../deadlines/working-days';
+import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
+import type { RegisterDB } from '../register/register-db';
+import { dueStatus, type DueStatus } from '../reminders/due-status';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;

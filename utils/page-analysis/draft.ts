@@ -1,6 +1,6 @@
-import type { PageAnalysis } from './page-analysis/analyze-page';
-import type { DocumentDraft } from './document-schema';
-import { WORKING_DAYS_SUFFIX } from './page-analysis/field-values';
+import type { PageAnalysis } from './analyze-page';
+import type { DocumentDraft } from '../documents/document-schema';
+import { WORKING_DAYS_SUFFIX } from './field-values';
 
 /** The register entry a document page proposes, or null when the page holds no single document. */
 export function draftFromAnalysis(analysis: PageAnalysis, url: string): DocumentDraft | null {

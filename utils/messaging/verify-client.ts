@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { VerifyResult } from './hash-chain';
+import type { VerifyResult } from '../register/hash-chain';
 import { VERIFY_PORT, type VerifyPortMessage } from './protocol';
 
 function isPortMessage(message: unknown): message is VerifyPortMessage {

@@ -1,6 +1,6 @@
-import { daysBetween } from './local-date';
+import { daysBetween } from '../deadlines/local-date';
 import { dueSoonHorizon } from './reminders';
-import { workingDaysBetween, type WorkingCalendar } from './working-days';
+import { workingDaysBetween, type WorkingCalendar } from '../deadlines/working-days';
 
 export interface DueStatus {
   /** The date the document is next due (办理期限, or sooner a recipient's 归还日期). */

@@ -4,11 +4,11 @@
  * `profiles.health` (each profile's last health as a content script saw it). Built-in profiles are code, never stored.
  */
 import type { RegisterDB } from './register-db';
-import { FIELD_KEYS } from './page-analysis/vocabulary';
-import { BUILT_IN_PROFILES } from './site-profiles/built-in';
-import { profilesForUrl } from './site-profiles/match-pattern';
-import { siteProfileSchema, type SiteProfile } from './site-profiles/profile-schema';
-import { z } from './zod';
+import { FIELD_KEYS } from '../page-analysis/vocabulary';
+import { BUILT_IN_PROFILES } from '../site-profiles/built-in';
+import { profilesForUrl } from '../site-profiles/match-pattern';
+import { siteProfileSchema, type SiteProfile } from '../site-profiles/profile-schema';
+import { z } from '../zod';
 
 const PROFILES_KEY = 'profiles';
 const OFF_KEY = 'profiles.off';

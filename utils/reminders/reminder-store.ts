@@ -1,5 +1,5 @@
-import type { ReminderState } from './db-schema';
-import type { RegisterDB } from './register-db';
+import type { ReminderState } from '../register/db-schema';
+import type { RegisterDB } from '../register/register-db';
 import type { DueDocument } from './reminders';
 
 /** Open documents due on or before `horizon` (overdue ones included): only open documents carry a due date. */
