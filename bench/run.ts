@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../tests/support/extension-browser';
+import { CHROMIUM, requireChromium } from '../tests/support/extension-browser';
 import { benchAnalysis } from './analysis-in-browser';
 import { benchRegister } from './register-in-browser';
 import { round } from './stats';
 
+requireChromium();
 const CONTENT_SCRIPT = '.output/chrome-mv3/content-scripts/overlay.js';
 // The scale; smaller values (BENCH_DOCS=2000 BENCH_EVENTS=20000) give a quick look.
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);

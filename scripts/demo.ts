@@ -7,8 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
-import { expandOverlay, launchWithExtension, openPopup, overlayIn, proposedTitle } from '../tests/support/extension-browser';
+import { expandOverlay, launchWithExtension, requireChromium, openPopup, overlayIn, proposedTitle } from '../tests/support/extension-browser';
 
+requireChromium();
 const OUT = resolve('demo-output');
 const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,6 +6,16 @@ import { chromium, type BrowserContext, type Frame, type Locator, type Page } fr
 
 export const TEST_BUILD = resolve('.output/chrome-mv3-test');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The one line printed when Chromium is missing: what to install, or how to point at another build. */
+export const CHROMIUM_MISSING = `DocTrail needs Chromium at ${CHROMIUM}: run \`apt-get install chromium\` (Debian) or set CHROMIUM_PATH to a Chromium executable.`;
+
+/** Stops the process with one line naming what to install when Chromium is missing (no stack trace). */
+export function requireChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  console.error(CHROMIUM_MISSING);
+  process.exit(1);
+}
 
 export interface ExtensionBrowser {
   context: BrowserContext;
