@@ -25,7 +25,7 @@ function random(seed: number) {
 
 const ISSUERS = ['省人民政府办公厅', '市教育局', '省档案局', '市财政局', '县人民政府', '省发展改革委'];
 const PREFIXES = ['省政办发', '市教发', '省档发', '市财预', '县政发', '省发改'];
-const LEVELS = ['none', 'none', 'none', 'internal', 'secret', 'confidential'] as const;
+const LEVELS = ['none', 'none', 'none', 'internal', 'confidential', 'secret'] as const;
 const PEOPLE = ['王局长', '陈主任', '刘科长', '张处长', '李干事'];
 
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 23) + offset * 86_400_000).toISOString().slice(0, 10);

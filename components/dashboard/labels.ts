@@ -1,4 +1,4 @@
-import { DOCUMENT_STATUSES, EVENT_TYPES, isClassification, isUrgency } from '@/utils/documents/document-values';
+import { DOCUMENT_STATUSES, EVENT_TYPES, classificationInDetails, isClassification, isUrgency } from '@/utils/documents/document-values';
 import type { EventType } from '@/utils/documents/document-schema';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 
@@ -27,12 +27,13 @@ type DetailKey = (typeof DETAIL_KEYS)[number];
 
 /** An event's details as label/value pairs in words; unknown keys keep their own name, values are always text. */
 export function describeDetails(details: Record<string, unknown>, t: DashboardTranslate): [string, string][] {
+  const level = classificationInDetails(details);
   const known = DETAIL_KEYS.filter((key) => details[key] !== undefined).map((key): [string, string] => [
     t(`detail.${key}`),
-    detailValue(key, details[key], t),
+    key === 'classification' && level ? t(`classification.${level}`) : detailValue(key, details[key], t),
   ]);
   const other = Object.keys(details)
-    .filter((key) => !(DETAIL_KEYS as readonly string[]).includes(key) && details[key] !== undefined)
+    .filter((key) => key !== 'classificationScheme' && !(DETAIL_KEYS as readonly string[]).includes(key) && details[key] !== undefined)
     .map((key): [string, string] => [key, plain(details[key])]);
   return [...known, ...other];
 }
@@ -40,7 +41,6 @@ export function describeDetails(details: Record<string, unknown>, t: DashboardTr
 function detailValue(key: DetailKey, value: unknown, t: DashboardTranslate): string {
   const text = plain(value);
   if (key === 'purpose' && (text === 'read' || text === 'handle')) return t(`purpose.${text}`);
-  if (key === 'classification' && isClassification(text)) return t(`classification.${text}`);
   if (key === 'from' && (DOCUMENT_STATUSES as readonly string[]).includes(text)) return statusLabel(text, t);
   if (key === 'intercepted') return t(value === false ? 'detail.intercepted.no' : 'detail.intercepted.yes');
   return text;

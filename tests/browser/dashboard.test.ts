@@ -12,9 +12,9 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   api = await extensionPage(browser);
   const docs = [
-    draft({ docNumber: '省政办发〔2026〕15号', title: '关于进一步加强公文处理工作的通知', issuer: '省人民政府办公厅', classification: 'secret', receivedDate: '2026-11-02', deadline: '2026-11-10' }),
+    draft({ docNumber: '省政办发〔2026〕15号', title: '关于进一步加强公文处理工作的通知', issuer: '省人民政府办公厅', classification: 'confidential', receivedDate: '2026-11-02', deadline: '2026-11-10' }),
     draft({ docNumber: '市教发〔2026〕3号', title: '关于开展校园安全专项检查的通知', issuer: '市教育局', classification: 'none', receivedDate: '2026-11-12', deadline: '2099-12-15' }),
-    draft({ docNumber: '省档发〔2026〕7号', title: '关于做好年度档案移交工作的函', issuer: '省档案局', classification: 'confidential', receivedDate: '2026-11-18', deadline: undefined }),
+    draft({ docNumber: '省档发〔2026〕7号', title: '关于做好年度档案移交工作的函', issuer: '省档案局', classification: 'secret', receivedDate: '2026-11-18', deadline: undefined }),
     draft({ docNumber: '县政发〔2026〕21号', title: '<img src=x onerror=alert(1)>关于报送材料的通知', issuer: '县人民政府', classification: 'internal', receivedDate: '2026-11-20', deadline: '2099-11-30' }),
   ];
   for (const d of docs) await send(api, { type: 'document.register', draft: d });

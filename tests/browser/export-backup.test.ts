@@ -28,7 +28,7 @@ beforeAll(async () => {
   await send(api, { type: 'document.register', draft: draft({ docNumber: '省政办发〔2026〕15号', title: TITLES.quoted, classification: 'none', copies: '3' }) });
   await send(api, { type: 'document.register', draft: draft({ docNumber: '市财发〔2026〕8号', title: TITLES.comma, issuer: '市财政局', classification: 'internal' }) });
   await send(api, { type: 'document.register', draft: draft({ docNumber: '县政发〔2026〕2号', title: TITLES.formula, issuer: '县人民政府', classification: 'none' }) });
-  const secret = await send(api, { type: 'document.register', draft: draft({ docNumber: '省保发〔2026〕1号', title: TITLES.secret, issuer: '省保密局', classification: 'confidential' }) });
+  const secret = await send(api, { type: 'document.register', draft: draft({ docNumber: '省保发〔2026〕1号', title: TITLES.secret, issuer: '省保密局', classification: 'secret' }) });
   const id = secret.data.state.document.id;
   await send(api, { type: 'circulation.send', docId: id, recipients: ['王局长', '陈主任'], purpose: 'read', expectedReturn: '2026-11-30' });
   await send(api, { type: 'circulation.return', docId: id, recipient: '王局长' });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   for (let i = 1; i <= 12; i++) {
     await send(api, {
       type: 'document.register',
-      draft: draft({ docNumber: `省政办发〔2026〕${i}号`, title: `关于做好第${i}项重点工作的通知`, receivedDate: `2026-11-${String(i + 3).padStart(2, '0')}`, classification: i % 4 ? 'none' : 'secret', copies: '2' }),
+      draft: draft({ docNumber: `省政办发〔2026〕${i}号`, title: `关于做好第${i}项重点工作的通知`, receivedDate: `2026-11-${String(i + 3).padStart(2, '0')}`, classification: i % 4 ? 'none' : 'confidential', copies: '2' }),
     });
   }
   const found = await send(api, { type: 'register.query', query: { text: '第1项' } });

@@ -20,7 +20,7 @@ const TAUGHT = {
   title: '关于做好2027年元旦春节期间安全生产工作的通知',
   docNumber: 'X府办函〔2026〕88号',
   issuer: 'XX市人民政府办公室',
-  classification: 'secret',
+  classification: 'confidential',
   urgency: 'urgent',
   receivedDate: '2026-11-20',
   deadline: '2026-12-05',

@@ -5,7 +5,7 @@ export function draft(overrides: Partial<DocumentDraft> = {}): DocumentDraft {
     docNumber: '省政办发〔2026〕15号',
     title: '关于进一步加强公文处理工作的通知',
     issuer: '省人民政府办公厅',
-    classification: 'secret',
+    classification: 'confidential',
     urgency: 'urgent',
     receivedDate: '2026-11-18',
     deadline: '2026-11-28',

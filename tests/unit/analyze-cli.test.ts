@@ -30,8 +30,17 @@ describe('doctrail-analyze, the CLI for people who add portals', () => {
     expect(analysis.rows[0].title).toEqual(expect.any(String));
   }, 30_000);
 
+  it('names 密级 in the standard English keys, and in 0.1\'s swapped keys when asked', async () => {
+    const page = resolve('sample-portal/pages/doc-secret.html'); // 机密★10年
+    const standard = JSON.parse((await run('node', [BIN, page, '--url', 'http://127.0.0.1/doc-secret.html'])).stdout);
+    expect(standard.fields.classification).toBe('secret');
+    const legacy = JSON.parse((await run('node', [BIN, page, '--url', 'http://127.0.0.1/doc-secret.html', '--classification-keys', 'legacy'])).stdout);
+    expect(legacy.fields.classification).toBe('confidential');
+    await expect(run('node', [BIN, page, '--classification-keys', 'gb'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('standard or legacy') });
+  }, 60_000);
+
   it('says what is wrong with a missing file or a bad URL', async () => {
     await expect(run('node', [BIN, 'no-such-page.html'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
     await expect(run('node', [BIN, GBK_PAGE, '--url', 'not a url'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('not a URL') });
-  }, 30_000);
+  }, 60_000);
 });

@@ -56,13 +56,13 @@ describe('circulation (传阅) in the register', () => {
     const { reg, id } = await registered();
     await logHandling(reg, id, 'printed', { reason: '呈送王局长批阅', intercepted: true, detail: '打印' }, NOW);
     await logHandling(reg, id, 'printed', { intercepted: false, detail: 'browser' }, NOW);
-    const confirmed = await confirmClassification(reg, id, 'confidential', NOW);
-    expect(confirmed.document.classification).toBe('confidential');
+    const confirmed = await confirmClassification(reg, id, 'secret', NOW);
+    expect(confirmed.document.classification).toBe('secret');
     const events = await eventsOf(reg, id);
     expect(events.slice(1).map((e) => [e.type, e.details])).toEqual([
       ['printed', { reason: '呈送王局长批阅', intercepted: true, detail: '打印' }],
       ['printed', { intercepted: false, detail: 'browser' }],
-      ['classification-confirmed', { classification: 'confidential' }],
+      ['classification-confirmed', { classification: 'secret', classificationScheme: 'standard' }],
     ]);
   });
 

@@ -28,9 +28,9 @@ async function handler() {
 async function seeded() {
   const ask = await handler();
   const docs = [
-    draft({ docNumber: '省政办发〔2026〕15号', title: '关于进一步加强公文处理工作的通知', receivedDate: '2026-11-18', deadline: '2026-11-20', classification: 'secret' }),
+    draft({ docNumber: '省政办发〔2026〕15号', title: '关于进一步加强公文处理工作的通知', receivedDate: '2026-11-18', deadline: '2026-11-20', classification: 'confidential' }),
     draft({ docNumber: '市教发〔2026〕3号', title: '关于开展校园安全检查的通知', issuer: '市教育局', receivedDate: '2026-11-10', deadline: '2026-12-15', classification: 'none' }),
-    draft({ docNumber: '省档发〔2026〕7号', title: '关于档案移交的函', issuer: '省档案局', receivedDate: '2026-10-30', deadline: undefined, classification: 'confidential' }),
+    draft({ docNumber: '省档发〔2026〕7号', title: '关于档案移交的函', issuer: '省档案局', receivedDate: '2026-10-30', deadline: undefined, classification: 'secret' }),
   ];
   const ids: string[] = [];
   for (const d of docs) ids.push(((await ask({ type: 'document.register', draft: d })) as { state: { document: { id: string } } }).state.document.id);
@@ -49,7 +49,7 @@ describe('the dashboard’s register queries', () => {
     const { ask } = await seeded();
     const q = async (query: object) => ((await ask({ type: 'register.query', query } as Request)) as { rows: { docNumber: string }[] }).rows.map((r) => r.docNumber);
     expect(await q({ overdue: true })).toEqual(['省政办发〔2026〕15号']);
-    expect(await q({ classification: ['secret', 'confidential'], sort: 'registrationNo', direction: 'asc' })).toEqual(['省政办发〔2026〕15号', '省档发〔2026〕7号']);
+    expect(await q({ classification: ['confidential', 'secret'], sort: 'registrationNo', direction: 'asc' })).toEqual(['省政办发〔2026〕15号', '省档发〔2026〕7号']);
     expect(await q({ from: '2026-11-01', to: '2026-11-30', sort: 'receivedDate', direction: 'asc' })).toEqual(['市教发〔2026〕3号', '省政办发〔2026〕15号']);
     expect(await q({ text: '校园' })).toEqual(['市教发〔2026〕3号']);
     expect(await q({ sort: 'deadline', direction: 'asc' })).toEqual(['省政办发〔2026〕15号', '市教发〔2026〕3号', '省档发〔2026〕7号']);

@@ -154,16 +154,16 @@ describe('dashboard register', () => {
     await type($<HTMLSelectElement>(root, 'select[name=status]'), 'open', 'change');
     await settle();
     expect(b.lastQuery()).toMatchObject({ status: 'open' });
-    await click($(root, 'input[name=classification][value=secret]'));
+    await click($(root, 'input[name=classification][value=confidential]'));
     await settle();
-    expect(b.lastQuery()).toMatchObject({ status: 'open', classification: ['secret'] });
+    expect(b.lastQuery()).toMatchObject({ status: 'open', classification: ['confidential'] });
     const sent = b.queries().length;
     await type($<HTMLInputElement>(root, 'input[name=text]'), '公文');
     await settle(50);
     expect(b.queries()).toHaveLength(sent);
     await settle(300);
-    expect(b.lastQuery()).toMatchObject({ status: 'open', classification: ['secret'], text: '公文' });
-    expect(location.hash).toBe('#/?status=open&classification=secret&q=%E5%85%AC%E6%96%87');
+    expect(b.lastQuery()).toMatchObject({ status: 'open', classification: ['confidential'], text: '公文' });
+    expect(location.hash).toBe('#/?status=open&classification=confidential&q=%E5%85%AC%E6%96%87');
   });
 
   it('renders hostile page text as text and marks overdue rows', async () => {

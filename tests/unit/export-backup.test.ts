@@ -252,5 +252,18 @@ describe('a backup written by this format version', () => {
     db = await freshRegister('fixture');
     expect(await applyImport(db, new Blob([file]), { now: at(600) })).toMatchObject({ ok: true, plan: { add: 5, eventsAdd: 17 } });
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 18 });
+    // written by 0.1, whose keys were swapped (机密 'confidential'): restored as 机密 in the standard keys
+    const levels = Object.fromEntries((await db.getAll('documents')).map((d) => [d.docNumber, d.classification]));
+    expect(levels).toMatchObject({ '财预〔2026〕101号': 'secret', '军发〔2026〕3号': 'top-secret', '省政办发〔2026〕15号': 'internal' });
+  });
+
+  it('a backup written now says which 密级 keys it uses, and restores them as they are', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../fixtures/backups/sample-backup.json', import.meta.url), 'utf8');
+    const marked = text.replace('"schemaVersion":2,', '"schemaVersion":2,"classificationScheme":"standard",');
+    const result = await readBackup(new Blob([marked]), {
+      onDocuments: (documents) => void documents.forEach((d) => d.docNumber === '财预〔2026〕101号' && expect(d.classification).toBe('confidential')),
+    });
+    expect(result).toMatchObject({ ok: true, header: { classificationScheme: 'standard' } });
   });
 });

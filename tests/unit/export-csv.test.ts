@@ -110,7 +110,7 @@ describe('the register as CSV', () => {
     expect(byDate.map((row) => row[0])).toEqual(['收〔2026〕0003号', '收〔2026〕0004号']);
     const byStatus = parse(await exportText(db, { filter: { status: 'in-circulation' } })).slice(1);
     expect(byStatus.map((row) => row[0])).toEqual(['收〔2026〕0001号', '收〔2026〕0004号', '收〔2026〕0005号']);
-    const byLevel = parse(await exportText(db, { filter: { classification: ['confidential', 'top-secret'] } })).slice(1);
+    const byLevel = parse(await exportText(db, { filter: { classification: ['secret', 'top-secret'] } })).slice(1);
     expect(byLevel.map((row) => row[0])).toEqual(['收〔2026〕0004号', '收〔2026〕0005号']);
   });
 

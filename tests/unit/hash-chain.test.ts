@@ -17,7 +17,7 @@ afterEach(() => db?.close());
 async function busyRegister(): Promise<RegisterDB> {
   db = await openRegister(`doctrail-chain-${++counter}`);
   const a = await registerDocument(db, draft({ docNumber: '省政办发〔2026〕15号' }), NOW);
-  const b = await registerDocument(db, draft({ docNumber: '市教发〔2026〕3号', classification: 'confidential' }), NOW);
+  const b = await registerDocument(db, draft({ docNumber: '市教发〔2026〕3号', classification: 'secret' }), NOW);
   await sendDocument(db, a.document.id, { recipients: ['王局长', '陈主任'], purpose: 'read' }, NOW);
   await returnDocument(db, a.document.id, '王局长', NOW);
   await logHandling(db, b.document.id, 'printed', { reason: '会议学习', intercepted: true }, NOW);

@@ -27,8 +27,8 @@ describe('normalising what the page shows', () => {
   ])('文号 %j becomes %j', (raw, expected) => expect(normaliseDocNumber(raw)).toBe(expected));
 
   it.each([
-    ['秘密★5年', 'secret'],
-    ['机密*10年', 'confidential'],
+    ['秘密★5年', 'confidential'],
+    ['机密*10年', 'secret'],
     ['绝密★', 'top-secret'],
     ['内部', 'internal'],
     ['非密', 'none'],

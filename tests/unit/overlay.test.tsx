@@ -84,7 +84,7 @@ describe('overlay', () => {
   });
 
   it('shows the 秘密 banner with its handling rules and its period', async () => {
-    const root = await mount(backend(), { draft: draft({ classification: 'secret', classificationPeriod: '5年' }) });
+    const root = await mount(backend(), { draft: draft({ classification: 'confidential', classificationPeriod: '5年' }) });
     const banner = root.querySelector('.dt-secret')!;
     expect(banner.getAttribute('role')).toBe('alert');
     expect(banner.textContent).toContain('秘密公文（保密期限 5年）');

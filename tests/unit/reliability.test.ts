@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyRegister } from '@/utils/register/chain-store';
 import { DB_VERSION, MIGRATIONS, upgrade, type DocTrailDB } from '@/utils/register/db-schema';
+import { classificationInDetails } from '@/utils/documents/document-values';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import { eventsOf, registerDocument, sendDocument } from '@/utils/register/register-store';
 import type { RegisterDB } from '@/utils/register/register-db';
@@ -53,6 +54,36 @@ describe('a database written by the foundation (schema v1)', () => {
     const next = await registerDocument(db, draft(), NOW);
     expect(next.document.registrationNo).toBe('收〔2026〕0003号');
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 4 });
+  });
+});
+
+describe('a database written by DocTrail 0.1 (schema v2, 密级 keys swapped)', () => {
+  it('migrates 秘密 and 机密 to the standard keys with every record kept, and reads old events through the old keys', async () => {
+    const name = `doctrail-v2-${++counter}`;
+    const v2 = await openDB<DocTrailDB>(name, 2, { upgrade: (db, old, _n, tx) => void upgrade(db, old, tx, 2) });
+    const base = { sourceUrl: 'http://127.0.0.1/doc.html', status: 'registered' as const, createdAt: 1, updatedAt: 1 };
+    // 0.1 wrote 秘密 as 'secret' and 机密 as 'confidential'
+    await v2.put('documents', { ...base, id: 'm', title: '秘密件', registrationNo: '收〔2026〕0001号', classification: 'secret' });
+    await v2.put('documents', { ...base, id: 'j', title: '机密件', registrationNo: '收〔2026〕0002号', classification: 'confidential' });
+    await v2.put('documents', { ...base, id: 'n', title: '非密件', registrationNo: '收〔2026〕0003号', classification: 'none' });
+    await v2.put('documents', { ...base, id: 't', title: '绝密件', registrationNo: '收〔2026〕0004号', classification: 'top-secret' });
+    await v2.put('documents', { ...base, id: 'u', title: '未标密级', registrationNo: '收〔2026〕0005号' });
+    v2.close();
+
+    const db = await openRegister(name);
+    opened.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('documents')).toBe(5);
+    const level = async (id: string) => (await db.get('documents', id))!.classification;
+    expect([await level('m'), await level('j'), await level('n'), await level('t'), await level('u')]).toEqual(['confidential', 'secret', 'none', 'top-secret', undefined]);
+    expect((await db.getAll('documents', undefined)).map((d) => d.title).sort()).toEqual(['未标密级', '机密件', '秘密件', '绝密件', '非密件'].sort());
+    // the classification index follows the records
+    expect((await db.getAllFromIndex('documents', 'classification', 'confidential')).map((d) => d.title)).toEqual(['秘密件']);
+    // an event 0.1 wrote names the level under the old key; one written now says which keys it uses
+    expect(classificationInDetails({ classification: 'secret' })).toBe('confidential');
+    expect(classificationInDetails({ classification: 'confidential' })).toBe('secret');
+    expect(classificationInDetails({ classification: 'secret', classificationScheme: 'standard' })).toBe('secret');
+    expect(classificationInDetails({ classification: 'top-secret' })).toBe('top-secret');
   });
 });
 

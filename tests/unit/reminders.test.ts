@@ -8,7 +8,7 @@ const calendar = defaultCalendar();
 const settings = DEFAULT_SETTINGS; // 09:00, 1 working day ahead, 机密/绝密 masked
 
 const overdue: DueDocument = { id: 'a', registrationNo: '收〔2026〕0012号', title: '关于报送年度工作总结的通知', classification: 'none', dueDate: '2026-11-20' };
-const dueMonday: DueDocument = { id: 'b', registrationNo: '收〔2026〕0013号', title: '关于开展安全生产检查的通知', classification: 'secret', dueDate: '2026-11-24' };
+const dueMonday: DueDocument = { id: 'b', registrationNo: '收〔2026〕0013号', title: '关于开展安全生产检查的通知', classification: 'confidential', dueDate: '2026-11-24' };
 const secretOne: DueDocument = { id: 'c', registrationNo: '收〔2026〕0014号', title: '绝密会议纪要', classification: 'top-secret', dueDate: '2026-11-19' };
 
 const at = (y: number, m: number, d: number, hh: number, mm = 0) => new Date(y, m - 1, d, hh, mm);

@@ -53,7 +53,7 @@ describe('selector generation (教我识别)', () => {
 
   it('normalises what it reads (★ 密级, Chinese dates) and refuses a value that is not the field', () => {
     const secret = proposeCandidates(valueOf(doc, '涉密属性'), 'classification', doc, URL_);
-    expect(secret.ok && secret.proposal.value).toBe('secret');
+    expect(secret.ok && secret.proposal.value).toBe('confidential');
     const date = proposeCandidates(valueOf(doc, '入口日期'), 'receivedDate', doc, URL_);
     expect(date.ok && date.proposal.value).toBe('2026-11-20');
     const wrong = proposeCandidates(valueOf(doc, '出处'), 'receivedDate', doc, URL_);
@@ -118,7 +118,7 @@ describe('the taught profile', () => {
       title: '关于做好2027年元旦春节期间安全生产工作的通知',
       docNumber: 'X府办函〔2026〕88号',
       issuer: 'XX市人民政府办公室',
-      classification: 'secret',
+      classification: 'confidential',
       classificationPeriod: '1年',
       receivedDate: '2026-11-20',
       deadline: '2026-12-05',

@@ -1,6 +1,11 @@
 /** The closed vocabularies of a document, free of zod so the content script can use them without it. */
 
-export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top-secret'] as const;
+/**
+ * 密级 keys in the standard English of the levels, lowest first: 秘密 `confidential`, 机密 `secret`, 绝密 `top-secret`
+ * (内部 `internal`, 非密 `none`). DocTrail 0.1 stored 秘密 as `secret` and 机密 as `confidential`; see
+ * `fromLegacyClassification` for reading what it wrote.
+ */
+export const CLASSIFICATIONS = ['none', 'internal', 'confidential', 'secret', 'top-secret'] as const;
 export const URGENCIES = ['normal', 'urgent', 'very-urgent', 'flash'] as const;
 export const DOCUMENT_STATUSES = ['registered', 'in-circulation', 'returned', 'completed', 'archived', 'cleared', 'destroyed'] as const;
 export const EVENT_TYPES = [
@@ -26,10 +31,36 @@ export const PURPOSES = ['read', 'handle'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type Urgency = (typeof URGENCIES)[number];
 
-export const CLASSIFIED = ['secret', 'confidential', 'top-secret'] as const satisfies readonly Classification[];
+export const CLASSIFIED = ['confidential', 'secret', 'top-secret'] as const satisfies readonly Classification[];
 
 export function isClassified(level: Classification | undefined): boolean {
   return (CLASSIFIED as readonly string[]).includes(level ?? '');
+}
+
+/**
+ * The key scheme of a stored shape: `standard` (秘密 `confidential`, 机密 `secret`) or `legacy`, DocTrail 0.1's swapped
+ * keys (秘密 `secret`, 机密 `confidential`). Backups and events written since say `standard`; a shape that says
+ * nothing was written by 0.1.
+ */
+export const CLASSIFICATION_SCHEMES = ['standard', 'legacy'] as const;
+export type ClassificationScheme = (typeof CLASSIFICATION_SCHEMES)[number];
+
+/** A level key written under DocTrail 0.1's swapped keys, in the standard keys. Other values are returned as they are. */
+export function fromLegacyClassification<T>(value: T): T {
+  if (value === 'secret') return 'confidential' as T;
+  if (value === 'confidential') return 'secret' as T;
+  return value;
+}
+
+/**
+ * The level an event's details name. Events are hash-chained and never rewritten, so one written by 0.1 (no
+ * `classificationScheme`) keeps its swapped key and is read through `fromLegacyClassification`.
+ */
+export function classificationInDetails(details: Record<string, unknown>): Classification | undefined {
+  const raw = details.classification;
+  if (typeof raw !== 'string') return undefined;
+  const level = details.classificationScheme === 'standard' ? raw : fromLegacyClassification(raw);
+  return isClassification(level) ? level : undefined;
 }
 
 export function isClassification(value: string): value is Classification {

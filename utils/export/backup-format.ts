@@ -15,6 +15,7 @@
  * time. Documents come before events, events in sequence order, so the chain verifies as it is read.
  */
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { CLASSIFICATION_SCHEMES } from '../documents/document-values';
 import { calendarFileSchema, type CalendarFile } from '../deadlines/working-days';
 import type { ChainHead } from '../register/hash-chain';
 import { settingsFrom, settingsSchema, type Settings } from '../register/settings';
@@ -51,6 +52,8 @@ export const backupHeaderSchema = z.strictObject({
   exportedAt: z.iso.datetime(),
   /** The register's database version when it was written (db-schema.ts DB_VERSION). */
   schemaVersion: z.number().int().min(1),
+  /** The 密级 keys the documents use (`standard` since DocTrail 0.2); absent in a 0.1 backup, whose keys are swapped. */
+  classificationScheme: z.enum(CLASSIFICATION_SCHEMES).optional(),
   counts: z.strictObject({ documents: count, events: count }),
   /** The last event's sequence and hash: the chain read from the file must end exactly here. */
   head: z.strictObject({ sequence: count, hash: sha256Hex }),
@@ -124,6 +127,7 @@ export function headerLine(meta: BackupMeta): string {
     formatVersion: BACKUP_FORMAT_VERSION,
     exportedAt: meta.exportedAt,
     schemaVersion: meta.schemaVersion,
+    classificationScheme: 'standard',
     counts: meta.counts,
     head: { sequence: meta.head.sequence, hash: meta.head.hash },
     settings: meta.settings,

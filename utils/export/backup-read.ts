@@ -5,6 +5,7 @@
  * Validating holds one batch of events at a time (plus the set of document ids, for duplicates).
  */
 import { DB_VERSION } from '../register/db-schema';
+import { fromLegacyClassification } from '../documents/document-values';
 import { documentRecordSchema, eventRecordSchema, type DocumentRecord, type EventRecord } from '../documents/document-schema';
 import { EMPTY_HEAD, verifyChain, type ChainHead } from '../register/hash-chain';
 import {
@@ -224,7 +225,10 @@ export async function readBackup(source: BackupSource, options: ReadBackupOption
     const ids = new Map<string, number>();
     const numbers = new Map<string, number>();
     let documents: DocumentRecord[] = [];
-    for await (const { record: document, line } of records('documents', documentRecordSchema)) {
+    // A backup from DocTrail 0.1 (no classificationScheme) has 秘密 and 机密 under swapped keys.
+    const legacy = header.classificationScheme !== 'standard';
+    for await (const { record, line } of records('documents', documentRecordSchema)) {
+      const document = legacy && record.classification ? { ...record, classification: fromLegacyClassification(record.classification) } : record;
       const seen = ids.get(document.id) ?? numbers.get(document.registrationNo);
       if (seen !== undefined) {
         const field = ids.has(document.id) ? 'id' : 'registrationNo';

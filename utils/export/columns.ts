@@ -4,7 +4,7 @@
  * 绝密 titles happens here, in the getters, so no export format can forget it.
  */
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
-import { REGISTER_SCOPE } from '../documents/document-values';
+import { REGISTER_SCOPE, classificationInDetails } from '../documents/document-values';
 import type { Language } from '../i18n';
 import { createDashboardTranslator, type DashboardTranslate } from '../i18n/dashboard';
 
@@ -39,7 +39,7 @@ export interface EventRow {
 }
 
 export const MASKED_TITLE: Record<Language, string> = { 'zh-CN': '（涉密标题已隐去）', en: '(classified title withheld)' };
-const MASKED_LEVELS = new Set<string>(['confidential', 'top-secret']);
+const MASKED_LEVELS = new Set<string>(['secret', 'top-secret']);
 
 export function isMasked(document: DocumentRecord | undefined, context: ExportContext): boolean {
   return context.maskClassified && MASKED_LEVELS.has(document?.classification ?? '');
@@ -102,12 +102,8 @@ function reasonOf({ event }: EventRow, { t, language }: ExportContext): string |
   const d = event.details;
   const parts = [str(d.reason), str(d.note)];
   if (event.type === 'sent' && str(d.expectedReturn)) parts.push(t('detail.pair', { label: t('detail.expectedReturn'), value: String(d.expectedReturn) }));
-  if (event.type === 'classification-confirmed' && typeof d.classification === 'string') {
-    const level = d.classification;
-    if (level === 'none' || level === 'internal' || level === 'secret' || level === 'confidential' || level === 'top-secret') {
-      parts.push(t('detail.pair', { label: t('detail.classification'), value: t(`classification.${level}`) }));
-    }
-  }
+  const level = event.type === 'classification-confirmed' ? classificationInDetails(d) : undefined;
+  if (level) parts.push(t('detail.pair', { label: t('detail.classification'), value: t(`classification.${level}`) }));
   if (d.intercepted === false) parts.push(t('detail.intercepted.no'));
   if (event.type === 'exported' || event.type === 'imported') parts.push(registerEventSummary(event, language));
   const text = parts.filter((part): part is string => !!part).join(language === 'zh-CN' ? '；' : '; ');

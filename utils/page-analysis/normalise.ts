@@ -35,8 +35,8 @@ export function findDocNumber(text: string): string | undefined {
 
 const CLASSIFICATIONS: [RegExp, Classification][] = [
   [/绝密/, 'top-secret'],
-  [/机密/, 'confidential'],
-  [/秘密/, 'secret'],
+  [/机密/, 'secret'],
+  [/秘密/, 'confidential'],
   [/内部/, 'internal'],
   [/非密|公开|不涉密|非涉密/, 'none'],
 ];

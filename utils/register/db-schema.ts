@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { circulationState } from '../documents/circulation';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
 import { dueDateOf } from '../documents/due-date';
+import { fromLegacyClassification } from '../documents/document-values';
 
 export const DB_NAME = 'doctrail';
 
@@ -76,6 +77,15 @@ export const MIGRATIONS: readonly Migration[] = [
       const events = await byDoc.getAll(IDBKeyRange.bound([cursor.value.id, 0], [cursor.value.id, Infinity]));
       const dueDate = dueDateOf(cursor.value, circulationState(events));
       if (dueDate) await cursor.update({ ...cursor.value, dueDate });
+    }
+  },
+  // v3: 密级 keys follow the standard English (秘密 `confidential`, 机密 `secret`); 0.1 stored them swapped. Every
+  // document record is rewritten; events are hash-chained and stay as written (see `classificationInDetails`).
+  async (_db, tx) => {
+    const documents = tx.objectStore('documents');
+    for (let cursor = await documents.openCursor(); cursor; cursor = await cursor.continue()) {
+      const level = cursor.value.classification;
+      if (level === 'secret' || level === 'confidential') await cursor.update({ ...cursor.value, classification: fromLegacyClassification(level) });
     }
   },
 ];

@@ -65,7 +65,7 @@ export function registerDocument(
     const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
     const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }];
     if (options.classificationConfirmed && draft.classification) {
-      events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification } });
+      events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification, classificationScheme: 'standard' } });
     }
     return {
       events,
@@ -201,7 +201,7 @@ export function logHandling(
 
 export function confirmClassification(db: RegisterDB, docId: string, classification: Classification, now: Date): Promise<DocumentState> {
   return changeDocument(db, docId, now, () => ({
-    events: [{ type: 'classification-confirmed', details: { classification } }],
+    events: [{ type: 'classification-confirmed', details: { classification, classificationScheme: 'standard' } }],
     update: { classification },
   }));
 }

@@ -37,7 +37,7 @@ export function dueSoonHorizon(calendar: WorkingCalendar, today: string, leadWor
 }
 
 export function masksTitle(document: Pick<DocumentRecord, 'classification'>, settings: Pick<Settings, 'maskClassifiedTitles'>): boolean {
-  return settings.maskClassifiedTitles && (document.classification === 'confidential' || document.classification === 'top-secret');
+  return settings.maskClassifiedTitles && (document.classification === 'secret' || document.classification === 'top-secret');
 }
 
 /**
