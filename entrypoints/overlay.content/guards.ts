@@ -13,7 +13,8 @@ export function installGuards(
   ctx: ContentScriptContext,
   bus: PromptBus,
   classified: () => boolean,
-  overlayHost: () => Element | undefined,
+  /** The overlay's host and its closed shadow root (only the content script holds the root). */
+  overlay: () => { host: Element; root: ShadowRoot } | undefined,
   /** The portal's own send buttons named by its site profile (`actions.send`), beyond the words DocTrail knows. */
   sendSelectors: () => readonly string[] = () => [],
 ): void {
@@ -47,7 +48,7 @@ export function installGuards(
     (event) => {
       const profiled = event.isTrusted ? profileSendAction(event.target, sendSelectors()) : null;
       const control = clickedControl(event.target) ?? profiled;
-      if (!control || overlayHost()?.contains(control)) return;
+      if (!control || overlay()?.host.contains(control)) return;
       if (control === letThrough) {
         letThrough = null;
         return;
@@ -86,7 +87,7 @@ export function installGuards(
 
   /** Puts the approved text on the clipboard (the page's selection is gone once the clerk typed a reason). */
   function copyText(text: string): void {
-    const root = overlayHost()?.shadowRoot ?? document.body;
+    const root = overlay()?.root ?? document.body;
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('aria-hidden', 'true');

@@ -82,7 +82,7 @@ export default defineContentScript({
     };
     const reportHealth = createHealthReporter((report) => ask({ type: 'profiles.reportHealth', ...report, missing: report.missing as never }));
 
-    installGuards(ctx, bus, () => isClassified(level), () => ui?.shadowHost, () => sendSelectors);
+    installGuards(ctx, bus, () => isClassified(level), () => ui && { host: ui.shadowHost, root: ui.shadow }, () => sendSelectors);
 
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
@@ -102,6 +102,8 @@ export default defineContentScript({
       }
       ui ??= await createShadowRootUi(ctx, {
         name: HOST,
+        // Closed: the page cannot reach into the overlay (it would read registered documents' details out of it).
+        mode: 'closed',
         position: 'inline',
         anchor: 'body',
         css: overlayCss,

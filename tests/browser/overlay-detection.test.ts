@@ -76,16 +76,17 @@ describe('overlay on the sample portal', () => {
       const page = await open(path);
       const panel = overlayIn(page).locator('.dt-panel, .dt-pill');
       await panel.waitFor();
-      const covered = await page.evaluate(() => {
-        const host = document.querySelector('doctrail-overlay')!;
-        const box = host.shadowRoot!.querySelector('.dt-panel, .dt-pill')!.getBoundingClientRect();
+      const box = (await panel.boundingBox())!;
+      const covered = await page.evaluate((box) => {
+        const right = box.x + box.width;
+        const bottom = box.y + box.height;
         return [...document.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea')]
           .filter((el) => {
             const r = el.getBoundingClientRect();
-            return r.width > 0 && r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+            return r.width > 0 && r.left < right && box.x < r.right && r.top < bottom && box.y < r.bottom;
           })
           .map((el) => el.outerHTML.slice(0, 80));
-      });
+      }, box);
       expect(covered, path).toEqual([]);
       await page.close();
     }

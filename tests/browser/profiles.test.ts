@@ -5,7 +5,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PAGES_DIR, startPortal } from '../../sample-portal/server';
 import { extensionPage, send } from '../support/extension-api';
-import { expandOverlay, launchWithExtension, overlayIn } from '../support/extension-browser';
+import { expandOverlay, launchWithExtension, overlayIn, pickerIn, type ShadowLocator } from '../support/extension-browser';
 import { usePortalSession } from '../support/portal-session';
 
 /** The sample portal plus, under the built-in ecology-like profile's URL pattern, a page of that layout. */
@@ -27,7 +27,7 @@ const TAUGHT = {
 };
 
 /** What the overlay's registration form proposes (its inputs and selects in order). */
-async function proposed(overlay: Locator): Promise<Record<string, string>> {
+async function proposed(overlay: ShadowLocator): Promise<Record<string, string>> {
   const form = overlay.locator('.dt-form');
   await form.waitFor();
   const inputs = form.locator('input');
@@ -75,7 +75,7 @@ describe('site profiles and 教我识别 in the browser', () => {
     expect(await overlayIn(frame).count()).toBe(0); // the generic engine reads nothing here
 
     await startPicker('teach/shell.html');
-    const bar = page.locator('doctrail-picker .bar');
+    const bar = pickerIn(page).locator('.bar');
     await bar.waitFor();
     const value = (label: string) => frame.locator('.x-row', { has: frame.locator('i', { hasText: new RegExp(`^${label}$`) }) }).locator('b');
     // [field, the value's element, what the picker shows: the value as DocTrail reads it]
@@ -94,10 +94,10 @@ describe('site profiles and 教我识别 in the browser', () => {
       // Hovering a value that is not this field says so; the field's value is shown live beside the highlight.
       if (field === 'receivedDate') {
         await value('出处').hover();
-        await expect.poll(() => frame.locator('doctrail-picker .tip').textContent()).toBe('不是有效的「收文日期」：XX市人民政府办公室');
+        await expect.poll(() => pickerIn(frame).locator('.tip').textContent()).toBe('不是有效的「收文日期」：XX市人民政府办公室');
       }
       await element.hover();
-      await expect.poll(() => frame.locator('doctrail-picker .tip').textContent()).toBe(shown);
+      await expect.poll(() => pickerIn(frame).locator('.tip').textContent()).toBe(shown);
       if (field === 'classification') await page.screenshot({ path: '/tmp/doctrail-picker.png' }).catch(() => undefined);
       await element.click();
       await bar.locator(`.field.done[data-field=${field}]`).waitFor();
@@ -131,7 +131,7 @@ describe('site profiles and 教我识别 in the browser', () => {
     const page = await session.open('doc-detail.html');
     const overlay = await expandOverlay(page);
     await overlay.locator('.dt-teach').click();
-    const bar = page.locator('doctrail-picker .bar');
+    const bar = pickerIn(page).locator('.bar');
     await bar.waitFor();
     await page.keyboard.press('Escape');
     await page.locator('doctrail-picker').waitFor({ state: 'detached' });

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+// The overlay and picker live in CLOSED shadow roots: tests reach them through the driver (trusted input only).
+export { expandOverlay, overlayIn, pickerIn, proposedTitle, shadowIn, type ShadowLocator } from './overlay-driver';
 
 export const TEST_BUILD = resolve('.output/chrome-mv3-test');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,27 +70,9 @@ export async function launchWithExtension(
   };
 }
 
-/** The overlay host element in a page or frame. */
-export function overlayIn(scope: Page | Frame): Locator {
-  return scope.locator('doctrail-overlay');
-}
-
 export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   return page;
 }
 
-/** Opens the overlay if it started as a pill (every corner of the page held controls), as the clerk would. */
-export async function expandOverlay(scope: Page | Frame): Promise<Locator> {
-  const overlay = overlayIn(scope);
-  await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
-  if (await overlay.locator('.dt-pill').count()) await overlay.locator('.dt-pill').click();
-  await overlay.locator('.dt-panel').waitFor();
-  return overlay;
-}
-
-/** The title the overlay proposes to register (the first field of its form). */
-export function proposedTitle(overlay: Locator): Promise<string> {
-  return overlay.locator('.dt-form input').first().inputValue();
-}

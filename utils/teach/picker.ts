@@ -79,7 +79,8 @@ export function startPicker(): void {
 
   const host = document.createElement(HOST);
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page can neither read the picker nor press its buttons through the root.
+  const shadow = host.attachShadow({ mode: 'closed' });
   shadow.append(el('style', {}, CSS));
   const box = el('div', { class: 'box' });
   const tip = el('div', { class: 'tip', role: 'status' });
