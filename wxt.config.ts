@@ -27,6 +27,10 @@ export default defineConfig({
       // overdue reminders that survive the worker being stopped; scripting: the overlay is registered at run time
       // on the portals the clerk enables (and the 教我识别 picker injected there); activeTab: the popup reads the
       // current tab's address, only when the clerk opens it, to offer 在此网站启用文迹.
+      // The keyboard path to the overlay: the clerk can rebind it in the browser's extension shortcuts page.
+      commands: {
+        'focus-overlay': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandFocusOverlay__' },
+      },
       permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
       // No host access at install: a portal is asked for, origin by origin, when the clerk enables it.
       ...(manifestVersion === 3 ? { optional_host_permissions: anyHost } : { optional_permissions: anyHost }),

@@ -4,7 +4,7 @@ import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
 import { isClassified } from '@/utils/documents/document-values';
 import type { Translate } from '@/utils/i18n';
 import type { PageKind } from '@/utils/page-analysis/analyze-page';
-import type { Placement } from '@/utils/overlay-placement';
+import { clampPosition, panelBesideRail, type Placement, type Rect } from '@/utils/overlay-placement';
 import type { HandlingRequest, PromptBus, SendRequest } from '@/utils/messaging/prompt-bus';
 import type { DocumentStateData } from '@/utils/messaging/protocol';
 import { CirculationDialog } from './CirculationDialog';
@@ -32,7 +32,14 @@ export interface OverlayProps {
   onClassification?: (level: DocumentDraft['classification']) => void;
   /** 教我识别: point at the fields DocTrail did not read (or read wrong) on this portal. */
   onTeach?: () => void;
+  /** Where the clerk last dragged the panel on this portal. */
+  position?: { left: number; top: number };
+  onMove?: (position: { left: number; top: number }) => void;
+  /** Fires 'focus' when the clerk presses the shortcut: the overlay opens and its first control takes the focus. */
+  focusSignal?: EventTarget;
 }
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex="0"]';
 
 type DocState =
   | { step: 'checking' }
@@ -49,17 +56,68 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function Overlay(props: OverlayProps) {
   const { kind, draft, rowCount, placement, backend, t, today, bus } = props;
-  const [collapsed, setCollapsedState] = useState(props.collapsed ?? placement.startCollapsed);
+  const [collapsed, setCollapsedState] = useState(props.collapsed ?? placement.panel === null);
   const [doc, setDoc] = useState<DocState>(draft ? { step: 'checking' } : { step: 'unregistered' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  /** What just happened (已记录：打印); it goes when the next prompt opens, never left under a later one. */
   const [notice, setNotice] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<DocumentStateData | null>(null);
+  const [position, setPosition] = useState(props.position);
   const docRef = useRef(doc);
   docRef.current = doc;
+  const panelRef = useRef<HTMLElement>(null);
+  const railRef = useRef<HTMLButtonElement>(null);
+  /** Set when the clerk acted inside the overlay: once the view changed, the focus goes back into it. */
+  const refocus = useRef<string | null>(null);
 
   const setCollapsed = (value: boolean) => {
     setCollapsedState(value);
     props.onCollapsedChange?.(value);
+  };
+
+  // The shortcut (manifest command): open, then focus the first control.
+  const [, setFocusTick] = useState(0);
+  useEffect(() => {
+    const signal = props.focusSignal;
+    if (!signal) return;
+    const focus = () => {
+      setCollapsed(false);
+      refocus.current = FOCUSABLE;
+      setFocusTick((n) => n + 1);
+    };
+    signal.addEventListener('focus', focus);
+    return () => signal.removeEventListener('focus', focus);
+  }, [props.focusSignal]);
+  useEffect(() => {
+    const selector = refocus.current;
+    if (!selector) return;
+    const target = collapsed ? railRef.current : (panelRef.current?.querySelector<HTMLElement>(selector) ?? panelRef.current?.querySelector<HTMLElement>(FOCUSABLE));
+    if (!target) return;
+    refocus.current = null;
+    target.focus();
+  });
+  /** The focused element inside the overlay, if the focus is there. */
+  const focusedInside = () => ((panelRef.current ?? railRef.current)?.getRootNode() as ShadowRoot | undefined)?.activeElement ?? null;
+  /** After this action the focus stays in the overlay, on `selector` (else its first control). */
+  const keepFocus = (selector = FOCUSABLE) => {
+    const active = focusedInside();
+    if (!active || panelRef.current?.contains(active) || active === railRef.current) refocus.current = selector;
+  };
+  /** Where the focus was when a dialog opened: it goes back there when the dialog closes. */
+  const opener = useRef<Element | null>(null);
+  const openDialog = (next: Dialog) => {
+    opener.current = focusedInside() ?? document.activeElement;
+    setNotice(null);
+    setCollapsed(false);
+    setDialog(next);
+  };
+  const closeDialog = (selector?: string) => {
+    const back = opener.current;
+    setDialog(null);
+    if (back instanceof HTMLElement && back.isConnected && !panelRef.current?.contains(back)) {
+      // Opened by the page (Ctrl+P, its print button): the focus returns to the page.
+      if (back !== document.body) back.focus();
+    } else refocus.current = selector ?? FOCUSABLE;
   };
   const fail = (error: unknown) => setDoc({ step: 'error', message: message(error) });
 
@@ -84,12 +142,11 @@ export function Overlay(props: OverlayProps) {
     return bus.attach({
       confirmHandling: (request) =>
         new Promise((resolve) => {
-          setCollapsed(false);
-          setDialog({
+          openDialog({
             type: 'handling',
             request,
             resolve: (answer) => {
-              setDialog(null);
+              closeDialog();
               if (!answer) return resolve(null);
               ensureRegistered()
                 .then((state) => backend.logHandling(state.document.id, request.action, { reason: answer.reason, intercepted: true, detail: request.detail }))
@@ -117,13 +174,13 @@ export function Overlay(props: OverlayProps) {
           }, fail);
       },
       sendStarted: (request) => {
-        setCollapsed(false);
-        setDialog({ type: 'circulation', request });
+        openDialog({ type: 'circulation', request });
       },
     });
   }, [bus, draft]);
 
   const register = (edited: DocumentDraft, classificationConfirmed: boolean) => {
+    keepFocus('.dt-registered');
     setDoc({ step: 'registering' });
     backend.register(edited, classificationConfirmed).then(({ state, created }) => {
       if (!created && state.document.sourceUrl !== edited.sourceUrl) setDuplicate(state);
@@ -132,7 +189,7 @@ export function Overlay(props: OverlayProps) {
   };
 
   const recordSend = (send: { recipients: string[]; purpose: Purpose; expectedReturn: string }) => {
-    setDialog(null);
+    closeDialog('.dt-circ .dt-link');
     ensureRegistered()
       .then((state) => backend.send(state.document.id, send.recipients, send.purpose, send.expectedReturn || undefined))
       .then(
@@ -144,6 +201,7 @@ export function Overlay(props: OverlayProps) {
 
   const markReturned = (recipient: string, event: MouseEvent) => {
     if (!event.isTrusted || doc.step !== 'registered') return;
+    keepFocus('.dt-circ .dt-small, .dt-circ .dt-link');
     backend.markReturned(doc.state.document.id, recipient).then((state) => setDoc({ step: 'registered', state }), fail);
   };
 
@@ -152,24 +210,67 @@ export function Overlay(props: OverlayProps) {
   useEffect(() => props.onClassification?.(level), [level]);
   const period = registered?.document.classificationPeriod ?? draft?.classificationPeriod;
   const deadline = registered?.due?.date ?? registered?.document.deadline;
-  const corner = `dt-${placement.corner}`;
+  const viewport = { width: innerWidth, height: innerHeight };
+  const placed: Rect = placement.panel ?? panelBesideRail(placement.rail, viewport);
+  const at: Rect = position ? { ...placed, ...clampPosition(position, placed, viewport) } : placed;
+  const secret = isClassified(level);
+
+  const collapse = () => {
+    keepFocus();
+    setCollapsed(true);
+  };
+  /** Drag by the header: the panel follows the pointer; where it is let go is remembered for this portal. */
+  const drag = (down: PointerEvent) => {
+    const header = down.currentTarget as HTMLElement;
+    if (!down.isTrusted || down.button !== 0 || (down.target as Element).closest('button')) return;
+    const start = header.parentElement!.getBoundingClientRect();
+    let last = { left: start.left, top: start.top };
+    const move = (e: PointerEvent) => setPosition((last = clampPosition({ left: start.left + e.clientX - down.clientX, top: start.top + e.clientY - down.clientY }, placed, viewport)));
+    const up = () => {
+      header.removeEventListener('pointermove', move);
+      header.removeEventListener('pointerup', up);
+      props.onMove?.(last);
+    };
+    header.setPointerCapture?.(down.pointerId);
+    header.addEventListener('pointermove', move);
+    header.addEventListener('pointerup', up);
+  };
 
   if (collapsed) {
+    const summary = pillSummary(doc, draft === null, rowCount, t);
     return (
-      <button type="button" class={`dt-pill ${corner} ${isClassified(level) ? 'dt-pill-secret' : ''}`} onClick={() => setCollapsed(false)} aria-label={t('overlay.expand')}>
-        <span class="dt-brand-pill">{t('appName')}</span> {pillSummary(doc, draft === null, rowCount, t)}
+      <button
+        ref={railRef}
+        type="button"
+        class={`dt-pill dt-rail dt-rail-${placement.rail.side} ${secret ? 'dt-pill-secret' : ''}`}
+        style={{ top: `${placement.rail.top}px` }}
+        onClick={() => {
+          keepFocus();
+          setCollapsed(false);
+        }}
+        aria-label={`${t('overlay.expand')} ${summary}`}
+        title={summary}
+      >
+        <span class="dt-brand-pill">{t('appName')}</span> {railState(doc, draft === null, rowCount, t)}
       </button>
     );
   }
 
   return (
     <section
-      class={`dt-panel ${corner} ${isClassified(level) ? 'dt-panel-secret' : ''}`}
+      ref={panelRef}
+      class={`dt-panel ${secret ? 'dt-panel-secret' : ''} ${at.width < 300 ? 'dt-narrow' : ''}`}
+      style={{ left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px`, maxHeight: `${Math.min(placed.height, viewport.height - at.top - 4)}px` }}
       role="region"
       aria-label={t('overlay.label')}
-      onKeyDown={(e) => e.key === 'Escape' && !dialog && setCollapsed(true)}
+      onKeyDown={(e) => {
+        // Esc folds the panel away; the key is the overlay's, the page never sees it.
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        if (!dialog) collapse();
+      }}
     >
-      <header class="dt-header">
+      <header class="dt-header" onPointerDown={drag} title={t('overlay.drag')}>
         <span class="dt-brand">{t('appName')}</span>
         <span class="dt-kind">{t(`kind.${kind}`)}</span>
         {deadline && <DeadlineChip deadline={deadline} due={registered?.due} today={today} t={t} />}
@@ -178,11 +279,11 @@ export function Overlay(props: OverlayProps) {
             {t('overlay.teach')}
           </button>
         )}
-        <button type="button" class="dt-collapse" onClick={() => setCollapsed(true)} aria-label={t('overlay.collapse')}>
+        <button type="button" class="dt-collapse" onClick={collapse} aria-label={t('overlay.collapse')}>
           –
         </button>
       </header>
-      {level && isClassified(level) && <ConfidentialityBanner level={level} period={period} t={t} />}
+      {level && secret && <ConfidentialityBanner level={level} period={period} t={t} />}
       {!draft ? (
         <div class="dt-body">
           <p class="dt-title">{t('overlay.listCount', { count: rowCount ?? 0 })}</p>
@@ -204,10 +305,10 @@ export function Overlay(props: OverlayProps) {
               registered={registered !== null}
               t={t}
               onRecord={recordSend}
-              onCancel={() => setDialog(null)}
+              onCancel={() => closeDialog('.dt-circ .dt-link')}
             />
           )}
-          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onRegister={register} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && setDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
+          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onRegister={register} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
         </div>
       )}
     </section>
@@ -243,7 +344,7 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onReturned, onAddC
               </a>
             </p>
           )}
-          <p class="dt-status dt-ok" role="status">
+          <p class="dt-status dt-ok dt-registered" role="status" tabIndex={-1}>
             {t('overlay.registered')} <strong class="dt-regno">{d.registrationNo}</strong>
           </p>
           <dl class="dt-fields">
@@ -259,6 +360,14 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onReturned, onAddC
     default:
       return <RegistrationForm draft={draft} busy={doc.step === 'registering'} t={t} onRegister={onRegister} />;
   }
+}
+
+/** The rail's few words (the full summary is its label). */
+function railState(doc: DocState, isList: boolean, rowCount: number | undefined, t: Translate): string {
+  if (isList) return t('overlay.pillList', { count: rowCount ?? 0 });
+  if (doc.step === 'registered') return t('overlay.registered');
+  if (doc.step === 'unregistered') return t('overlay.railUnregistered');
+  return '';
 }
 
 function pillSummary(doc: DocState, isList: boolean, rowCount: number | undefined, t: Translate): string {

@@ -1,53 +1,92 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseData } from '@/utils/messaging/protocol';
-import type { Translate } from '@/utils/i18n';
+import type { PopupTranslate } from '@/utils/i18n/popup';
 import { PopupPortal, type PopupPortalApi } from './PopupPortal';
 
 type Summary = ResponseData<'register.summary'>;
 
 export interface PopupProps {
   loadSummary: () => Promise<Summary>;
-  t: Translate;
+  t: PopupTranslate;
   /** The current tab's site: enable or disable DocTrail there, teach it the page. */
   portal?: PopupPortalApi;
+  /** Opens the dashboard at a hash (`#/`, `#/?status=open`, `#/doc/<id>`) and closes the popup. */
+  openDashboard: (hash: string) => void;
+  /** Whether DocTrail runs on any portal yet (an empty register then says to enable one first). */
+  anyPortal?: () => Promise<boolean>;
 }
 
-export function Popup({ loadSummary, t, portal }: PopupProps) {
+/** The register at a glance: counts that open the matching list, the latest rows, a search and 打开台账. */
+export function Popup({ loadSummary, t, portal, openDashboard, anyPortal }: PopupProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [enabledSomewhere, setEnabledSomewhere] = useState(true);
+  const [query, setQuery] = useState('');
 
   useEffect(() => {
     loadSummary()
       .then(setSummary)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    anyPortal?.().then(setEnabledSomewhere, () => undefined);
   }, [loadSummary]);
+
+  const search = (e: Event) => {
+    e.preventDefault();
+    const text = query.trim().slice(0, 100);
+    openDashboard(text ? `#/?q=${encodeURIComponent(text)}` : '#/');
+  };
 
   return (
     <main class="popup">
-      <h1>{t('popup.title')}</h1>
+      <div class="head">
+        <h1>{t('popup.title')}</h1>
+        <button type="button" class="primary" data-testid="open-register" onClick={() => openDashboard('#/')}>
+          {t('popup.openRegister')}
+        </button>
+      </div>
       {portal && <PopupPortal api={portal} t={t} />}
+      <form class="search" role="search" onSubmit={search}>
+        <input
+          type="search"
+          aria-label={t('popup.search')}
+          placeholder={t('popup.searchPlaceholder')}
+          maxLength={100}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          data-testid="popup-search"
+        />
+      </form>
       {error && <p class="error" role="alert">{t('popup.error', { message: error })}</p>}
       {!error && !summary && <p class="muted">{t('popup.loading')}</p>}
       {summary && (
         <>
           <div class="counts">
-            <Count label={t('popup.inProgress')} value={summary.inProgress} testId="count-in-progress" />
-            <Count label={t('popup.overdue')} value={summary.overdue} testId="count-overdue" alert={summary.overdue > 0} />
+            <Count label={t('popup.inProgress')} value={summary.inProgress} testId="count-in-progress" hint={t('popup.countHint', { label: t('popup.inProgress') })} onOpen={() => openDashboard('#/?status=open')} />
+            <Count
+              label={t('popup.overdue')}
+              value={summary.overdue}
+              testId="count-overdue"
+              alert={summary.overdue > 0}
+              hint={t('popup.countHint', { label: t('popup.overdue') })}
+              onOpen={() => openDashboard('#/?status=open&overdue=1')}
+            />
           </div>
           <h2>{t('popup.latest')}</h2>
           {summary.latest.length === 0 ? (
-            <p class="muted">{t('popup.empty')}</p>
+            <p class="muted empty" data-testid="popup-empty">{t(enabledSomewhere ? 'popup.empty' : 'popup.emptyNoPortal')}</p>
           ) : (
             <ul class="latest">
               {summary.latest.map((doc) => (
                 <li key={doc.id}>
-                  <span class="regno">{doc.registrationNo}</span>
-                  <span class="title" title={doc.title}>{doc.title}</span>
-                  <span class="meta">
-                    {[doc.docNumber, doc.classification && doc.classification !== 'none' ? t(`classification.${doc.classification}`) : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
+                  <button type="button" class="row" data-testid="popup-row" title={t('popup.openDocument', { registrationNo: doc.registrationNo })} onClick={() => openDashboard(`#/doc/${encodeURIComponent(doc.id)}`)}>
+                    <span class="regno">{doc.registrationNo}</span>
+                    <span class="title">{doc.title}</span>
+                    <span class="meta">
+                      {[doc.docNumber, doc.classification && doc.classification !== 'none' ? t(`classification.${doc.classification}`) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  </button>
                 </li>
               ))}
             </ul>
@@ -58,11 +97,11 @@ export function Popup({ loadSummary, t, portal }: PopupProps) {
   );
 }
 
-function Count({ label, value, testId, alert = false }: { label: string; value: number; testId: string; alert?: boolean }) {
+function Count(props: { label: string; value: number; testId: string; hint: string; onOpen: () => void; alert?: boolean }) {
   return (
-    <div class={alert ? 'count alert' : 'count'} data-testid={testId}>
-      <span class="value">{value}</span>
-      <span class="label">{label}</span>
-    </div>
+    <button type="button" class={props.alert ? 'count alert' : 'count'} data-testid={props.testId} title={props.hint} onClick={props.onOpen}>
+      <span class="value">{props.value}</span>
+      <span class="label">{props.label}</span>
+    </button>
   );
 }

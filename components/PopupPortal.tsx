@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '@/utils/i18n';
+import type { PopupTranslate as Translate } from '@/utils/i18n/popup';
 
 /** The current tab's site as the popup sees it (through activeTab: only when the clerk opened the popup there). */
 export type PortalState =

@@ -10,6 +10,9 @@ export const PRE_ENABLED_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** The overlay's content script, as built by WXT: declared in the test manifest, registered at run time elsewhere. */
 export const OVERLAY_SCRIPT = '/content-scripts/overlay.js' as const;
 
+/** The manifest command (Alt+Shift+D unless rebound) and the message the background sends the tab for it: the overlay takes the focus. */
+export const FOCUS_OVERLAY = 'focus-overlay';
+
 /** The 教我识别 picker, injected on demand into the frames of one tab. */
 export const PICKER_SCRIPT = '/picker.js' as const;
 

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
+import { readSettings } from '@/utils/register/settings-store';
+import { LANGUAGE_KEY } from '@/utils/i18n';
+import { FOCUS_OVERLAY } from '@/utils/portals';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
@@ -35,9 +38,28 @@ export default defineBackground(() => {
       languages: navigator.languages,
     },
   });
+  // The 界面语言 setting, mirrored where every surface (popup, overlay, picker) reads it at start.
+  const mirrorLanguage = (language: unknown) => void browser.storage.local.set({ [LANGUAGE_KEY]: language }).catch(() => undefined);
+  void db()
+    .then(readSettings)
+    .then((settings) => mirrorLanguage(settings.language), () => undefined);
   // Returning the promise answers the sender; nothing is registered for external messages,
   // so web pages have no way in.
-  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const answer = handle(message, sender);
+    if ((message as { type?: unknown } | null)?.type === 'settings.update') {
+      void answer.then((response) => response.ok && mirrorLanguage((response.data as { language?: unknown }).language));
+    }
+    return answer;
+  });
+  // First run: what DocTrail does, enabling a portal, the clerk's name and department.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  // The keyboard shortcut (Alt+Shift+D unless the clerk rebinds it): the overlay in the current tab takes the focus.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === FOCUS_OVERLAY && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: FOCUS_OVERLAY }).catch(() => undefined);
+  });
   listenForVerification(db);
   listenForExports(db);
   startPortals();

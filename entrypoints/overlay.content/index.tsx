@@ -8,9 +8,10 @@ import type { OverlayBackend } from '@/components/overlay-backend';
 import { ask } from '@/utils/messaging/background-client';
 import { isClassified, type Classification } from '@/utils/documents/document-values';
 import { draftFromAnalysis } from '@/utils/page-analysis/draft';
-import { createTranslator, pickLanguage } from '@/utils/i18n';
+import { createTranslator, LANGUAGE_KEY, resolveLanguage } from '@/utils/i18n';
 import { toIsoDate } from '@/utils/deadlines/local-date';
-import { placeOverlay, type Rect } from '@/utils/overlay-placement';
+import { placeOverlay, sampleOccupancy } from '@/utils/overlay-placement';
+import { FOCUS_OVERLAY } from '@/utils/portals';
 import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';
 import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
@@ -32,13 +33,8 @@ const backend: OverlayBackend = {
 
 const HOST = 'doctrail-overlay';
 const COLLAPSED_KEY = 'overlay.collapsed';
-
-function controlRects(): Rect[] {
-  const selector = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [onclick]';
-  return [...document.querySelectorAll(selector)]
-    .map((el) => el.getBoundingClientRect())
-    .filter((r) => r.width > 0 && r.height > 0);
-}
+/** Where the clerk dragged the panel, per portal origin. */
+const POSITION_KEY = `overlay.position.${location.origin}`;
 
 /** Only changes to the portal's own page matter, not the overlay being mounted. */
 function isOwnMutation(records: MutationRecord[]): boolean {
@@ -56,13 +52,17 @@ export default defineContentScript({
   // The styles travel inside the script (no web-accessible file a page could probe for).
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const t = createTranslator(pickLanguage(navigator.languages));
     const bus = new PromptBus();
     let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
     let shown = '';
     let level: Classification | undefined;
-    const remembered = await browser.storage.local.get(COLLAPSED_KEY).catch(() => ({}) as Record<string, unknown>);
+    const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY]).catch(() => ({}) as Record<string, unknown>);
+    // The clerk's 界面语言 (set in the dashboard), else the browser's.
+    const t = createTranslator(resolveLanguage(remembered[LANGUAGE_KEY], navigator.languages));
     let collapsed = typeof remembered[COLLAPSED_KEY] === 'boolean' ? (remembered[COLLAPSED_KEY] as boolean) : undefined;
+    const saved = remembered[POSITION_KEY] as { left?: unknown; top?: unknown } | undefined;
+    let position = typeof saved?.left === 'number' && typeof saved.top === 'number' ? { left: saved.left, top: saved.top } : undefined;
+    const focusSignal = new EventTarget();
     const rememberCollapsed = (value: boolean) => {
       collapsed = value;
       void browser.storage.local.set({ [COLLAPSED_KEY]: value });
@@ -112,7 +112,7 @@ export default defineContentScript({
       });
       if (!ui.mounted) ui.mount();
       ui.shadowHost.dataset.kind = analysis.kind;
-      const placement = placeOverlay(controlRects(), { width: innerWidth, height: innerHeight });
+      const placement = placeOverlay(sampleOccupancy(document, ui.shadowHost), { width: innerWidth, height: innerHeight });
       render(
         <Overlay
           key={key}
@@ -124,10 +124,16 @@ export default defineContentScript({
           t={t}
           today={toIsoDate(new Date())}
           bus={bus}
-          collapsed={placement.startCollapsed || collapsed}
+          collapsed={placement.panel === null || collapsed}
           onCollapsedChange={rememberCollapsed}
           onClassification={(confirmed) => (level = confirmed ?? level)}
           onTeach={() => void ask({ type: 'teach.start' }).catch(() => undefined)}
+          position={position}
+          onMove={(moved) => {
+            position = moved;
+            void browser.storage.local.set({ [POSITION_KEY]: moved });
+          }}
+          focusSignal={focusSignal}
         />,
         ui.uiContainer,
       );
@@ -150,7 +156,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => observer.disconnect());
     const onMessage = (message: unknown) => {
       const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
-      if (type === PROFILES_CHANGED) {
+      if (type === FOCUS_OVERLAY) {
+        if (ui) focusSignal.dispatchEvent(new Event('focus'));
+      } else if (type === PROFILES_CHANGED) {
         profilesFor = '';
         shown = '';
         analyseNow();
@@ -160,6 +168,18 @@ export default defineContentScript({
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // The shortcut when the browser leaves it to the page (no other extension or the browser holds Alt+Shift+D).
+    ctx.addEventListener(
+      window,
+      'keydown',
+      (event) => {
+        if (!ui || !event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.code !== 'KeyD') return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        focusSignal.dispatchEvent(new Event('focus'));
+      },
+      { capture: true },
+    );
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     analyseNow();
   },

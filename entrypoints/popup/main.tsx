@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import type { PopupPortalApi } from '@/components/PopupPortal';
 import { ask } from '@/utils/messaging/background-client';
-import { createTranslator, pickLanguage } from '@/utils/i18n';
+import { LANGUAGE_KEY, resolveLanguage } from '@/utils/i18n';
+import { createPopupTranslator } from '@/utils/i18n/popup';
 import { PICKER_SCRIPT, tabOriginPattern, webOrigins } from '@/utils/portals';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';
 
@@ -40,9 +41,27 @@ const portal: PopupPortalApi = {
   },
 };
 
-const language = pickLanguage(navigator.languages);
-document.documentElement.lang = language;
-render(
-  <Popup loadSummary={() => ask({ type: 'register.summary' })} t={createTranslator(language)} portal={portal} />,
-  document.getElementById('app')!,
-);
+/** The dashboard in a tab of its own (the popup closes): the register, filtered, or one document. */
+function openDashboard(hash: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}` as '/options.html') });
+  window.close();
+}
+
+/** Whether DocTrail runs on any portal: one the clerk enabled, or one the build declares. */
+async function anyPortal(): Promise<boolean> {
+  const declared = (browser.runtime.getManifest().content_scripts ?? []).some((script) => script.matches?.length);
+  return declared || webOrigins((await browser.permissions.getAll()).origins).length > 0;
+}
+
+async function start() {
+  // The clerk's 界面语言 from the dashboard, else the browser's.
+  const stored = await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}) as Record<string, unknown>);
+  const language = resolveLanguage(stored[LANGUAGE_KEY], navigator.languages);
+  document.documentElement.lang = language;
+  render(
+    <Popup loadSummary={() => ask({ type: 'register.summary' })} t={createPopupTranslator(language)} portal={portal} openDashboard={openDashboard} anyPortal={anyPortal} />,
+    document.getElementById('app')!,
+  );
+}
+
+void start();

@@ -13,7 +13,7 @@ import { draft } from '../support/drafts';
 
 const t = createTranslator('zh-CN');
 const HOSTILE = '<img src=x onerror=alert(1)>关于测试的通知';
-const OPEN: Placement = { corner: 'bottom-right', startCollapsed: false };
+const OPEN: Placement = { panel: { left: 900, top: 100, width: 360, height: 600 }, rail: { side: 'right', top: 600 } };
 
 function state(overrides: Partial<DocumentStateData['document']> = {}, circulation: DocumentStateData['circulation'] = []): DocumentStateData {
   return {
@@ -88,7 +88,12 @@ describe('overlay', () => {
     const banner = root.querySelector('.dt-secret')!;
     expect(banner.getAttribute('role')).toBe('alert');
     expect(banner.textContent).toContain('秘密公文（保密期限 5年）');
+    // One line of rules, so the panel's action row stays in view; 详情 opens the full rules.
+    expect(banner.querySelector('.dt-secret-short')?.textContent).toBe('机要渠道传递，复制须批准；打印、复制、下载须填理由');
+    expect(banner.textContent).not.toContain('须经本机关负责人批准');
+    await act(async () => banner.querySelector<HTMLButtonElement>('.dt-more')!.click());
     expect(banner.textContent).toContain('须经本机关负责人批准');
+    expect(banner.querySelector('.dt-more')?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('lists who has not returned a circulated document', async () => {
@@ -101,10 +106,12 @@ describe('overlay', () => {
     expect([...root.querySelectorAll('.dt-out .dt-who')].map((e) => e.textContent)).toEqual(['王局长']);
   });
 
-  it('starts as a pill that still tells the status, and expands on click', async () => {
-    const root = await mount(backend({ lookup: async () => state() }), { placement: { corner: 'top-left', startCollapsed: true } });
-    const pill = root.querySelector<HTMLButtonElement>('.dt-pill.dt-top-left')!;
-    expect(pill.textContent).toBe('文迹 收〔2026〕0001号');
+  it('starts as a rail that still tells the status, and expands on click', async () => {
+    const root = await mount(backend({ lookup: async () => state() }), { placement: { panel: null, rail: { side: 'left', top: 500 } } });
+    const pill = root.querySelector<HTMLButtonElement>('.dt-rail.dt-rail-left')!;
+    expect(pill.style.top).toBe('500px');
+    expect(pill.textContent).toBe('文迹 已登记');
+    expect(pill.getAttribute('aria-label')).toBe('展开文迹 收〔2026〕0001号');
     await act(async () => pill.click());
     expect(root.querySelector('.dt-panel .dt-regno')?.textContent).toBe('收〔2026〕0001号');
   });
@@ -122,6 +129,39 @@ describe('overlay', () => {
     await settle();
     expect(answer).toBeNull();
     expect(b.logHandling).not.toHaveBeenCalled();
+  });
+
+  it('folds into the rail on Esc, keeping the key from the page and the focus in the overlay', async () => {
+    const root = await mount(backend({ lookup: async () => state() }));
+    const pageHeard = vi.fn();
+    document.addEventListener('keydown', pageHeard);
+    const collapse = root.querySelector<HTMLButtonElement>('.dt-collapse')!;
+    collapse.focus();
+    await act(async () => {
+      collapse.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await settle();
+    document.removeEventListener('keydown', pageHeard);
+    expect(pageHeard).not.toHaveBeenCalled();
+    expect(root.querySelector('.dt-panel')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('.dt-rail'));
+  });
+
+  it('opens and focuses its first control when the shortcut fires', async () => {
+    const focusSignal = new EventTarget();
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<Overlay kind="detail" draft={draft()} placement={{ panel: null, rail: { side: 'right', top: 600 } }} backend={backend()} t={t} today="2026-11-23" focusSignal={focusSignal} />, root);
+    });
+    await settle();
+    expect(root.querySelector('.dt-panel')).toBeNull();
+    await act(async () => {
+      focusSignal.dispatchEvent(new Event('focus'));
+    });
+    await settle();
+    expect(root.querySelector('.dt-panel')).not.toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('.dt-panel button, .dt-panel input'));
   });
 
   it('says why a lookup failed', async () => {

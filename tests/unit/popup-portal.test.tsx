@@ -3,11 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupPortal, type PopupPortalApi, type PortalState } from '@/components/PopupPortal';
-import { createTranslator } from '@/utils/i18n';
+import { createPopupTranslator } from '@/utils/i18n/popup';
 import { teachEn } from '@/utils/i18n/teach-en';
 import { teachZhCN } from '@/utils/i18n/teach-zh-CN';
 
-const t = createTranslator('zh-CN');
+const t = createPopupTranslator('zh-CN');
 let root: HTMLElement;
 // Unmounted inside act(): no effect of the test's component is left to run after jsdom is torn down.
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { dashboardEn } from './dashboard-en';
 import { dashboardZhCN, type DashboardKey } from './dashboard-zh-CN';
-import { pickLanguage, translatorFor, type Language } from './index';
+import { resolveLanguage, translatorFor, type Language } from './index';
 
 export type { DashboardKey };
 export type DashboardTranslate = (key: DashboardKey, params?: Record<string, string | number>) => string;
@@ -11,7 +11,4 @@ export function createDashboardTranslator(language: Language): DashboardTranslat
   return translatorFor(DICTIONARIES, language);
 }
 
-/** The language setting ('auto' follows the browser) as the language to show. */
-export function resolveLanguage(setting: Language | 'auto' | undefined, preferred: readonly string[]): Language {
-  return setting && setting !== 'auto' ? setting : pickLanguage(preferred);
-}
+export { resolveLanguage };

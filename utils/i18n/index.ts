@@ -15,6 +15,17 @@ export function pickLanguage(preferred: readonly string[]): Language {
   return 'zh-CN';
 }
 
+/** The language setting ('auto' follows the browser) as the language to show. */
+export function resolveLanguage(setting: unknown, preferred: readonly string[]): Language {
+  return setting === 'zh-CN' || setting === 'en' ? setting : pickLanguage(preferred);
+}
+
+/**
+ * Where the background mirrors the clerk's 界面语言 setting ('auto' | 'zh-CN' | 'en') in storage.local, so the popup,
+ * the overlay and the picker read it without a round trip to the register.
+ */
+export const LANGUAGE_KEY = 'settings.language';
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function createTranslator(language: Language): Translate {

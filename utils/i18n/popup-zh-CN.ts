@@ -1,0 +1,31 @@
+/** The toolbar popup's strings (kept out of the overlay's dictionary: the content script carries only its own). */
+export const popupZhCN = {
+  'popup.title': '文迹 · 公文台账',
+  'popup.inProgress': '在办',
+  'popup.overdue': '逾期',
+  'popup.countHint': '打开台账中的{label}公文',
+  'popup.latest': '最近登记',
+  'popup.empty': '台账中还没有公文。打开门户中的公文页面，在文迹面板上点“登记”。',
+  'popup.emptyNoPortal': '文迹还没有在任何门户上启用。先打开单位的 OA 门户，再点此处的“在此网站启用文迹”。',
+  'popup.loading': '读取中…',
+  'popup.error': '无法读取台账：{message}',
+  'popup.openRegister': '打开台账',
+  'popup.search': '搜索台账',
+  'popup.searchPlaceholder': '文号、标题、来文单位，回车搜索',
+  'popup.openDocument': '打开 {registrationNo} 的登记与去向',
+  'popup.portal': '本网站',
+  'popup.portalEnabled': '文迹已在此网站启用',
+  'popup.portalDisabled': '文迹未在此网站运行',
+  'popup.portalPreEnabled': '测试版已预先启用此网站',
+  'popup.portalUnavailable': '此页面不是网页门户，文迹不能在此运行',
+  'popup.enable': '在此网站启用文迹',
+  'popup.disable': '停用',
+  'popup.enableHint': '浏览器会询问是否允许文迹读取和更改 {origin} 上的数据；只有启用的门户上文迹才会运行。',
+  'popup.reloadHint': '已启用。打开或刷新门户页面即可看到文迹。',
+  'popup.teach': '教我识别此页',
+  'popup.teachFailed': '无法在此页启动识别：{message}',
+  'popup.settings': '门户与识别规则…',
+  'popup.shortcut': '快捷键 {keys}：把焦点移到页面上的文迹面板',
+} as const;
+
+export type PopupKey = keyof typeof popupZhCN;
