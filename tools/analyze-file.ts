@@ -9,8 +9,20 @@ export function declaredCharset(bytes: Uint8Array): string {
   return match ? match[1]!.toLowerCase() : 'utf-8';
 }
 
-/** Decodes a saved page by its declared charset (GBK and GB2312 pages are read as GB18030, their superset). */
+/**
+ * Decodes a saved page as a browser shown it: a byte-order mark first; then bytes that are valid UTF-8 are UTF-8
+ * (a JSP that sends UTF-8 may keep Word's `charset=gb2312` meta); else the declared charset (GBK and GB2312
+ * pages are read as GB18030, their superset).
+ */
 export function decodePage(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: the page's own charset
+  }
   const charset = declaredCharset(bytes);
   const label = /^(gbk|gb2312|gb_2312-80|x-gbk|gb18030)$/.test(charset) ? 'gb18030' : charset;
   try {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { declaredCharset } from '../../tools/analyze-file';
+import { declaredCharset, decodePage } from '../../tools/analyze-file';
 
 const run = promisify(execFile);
 const BIN = resolve('bin/doctrail-analyze.js');
@@ -21,6 +21,18 @@ describe('doctrail-analyze, the CLI for people who add portals', () => {
       evidence: { fields: { docNumber: { strategy: 'label-cell' } } },
     });
   }, 30_000);
+
+  it('trusts a BOM, then valid UTF-8 bytes, before the meta charset', () => {
+    const html = '<meta http-equiv=Content-Type content="text/html; charset=gb2312"><td>来文单位</td>';
+    const utf8 = new TextEncoder().encode(html);
+    expect(decodePage(utf8)).toBe(html);
+    expect(decodePage(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe(html);
+    // GBK bytes are not valid UTF-8: the meta decides
+    const gbk = readFileSync(GBK_PAGE);
+    expect(decodePage(gbk)).toContain('山东省自然资源厅');
+    // a UTF-8 page saved with Word's gb2312 meta (field case f14)
+    expect(decodePage(readFileSync(resolve('tests/fixtures/pages/case-f14-utf8-bytes-gb2312-meta.html')))).toContain('陕财办社');
+  });
 
   it('prints the rows of a list page', async () => {
     const { stdout } = await run('node', [BIN, resolve('tests/fixtures/pages/c-01.html')]);

@@ -1,9 +1,11 @@
 import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
 import { contextYear, fieldValue } from './field-values';
-import { controlHints, scanPage } from './label-pairs';
+import { describeElement } from './dom';
+import { KIND_SIGNALS, KIND_WEIGHTS, KINDS, type KindSignal } from './kind-weights';
+import { controlHints, scanPage, shortText } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { redHeaderFields } from './red-header';
-import { KIND_CUES, NEGATIVE_CUES, type FieldKey } from './vocabulary';
+import { KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
 export type PageFields = Partial<Record<FieldKey, string>>;
@@ -24,12 +26,13 @@ export interface PageAnalysis {
   rows?: PageFields[];
   /** 0–1: how sure the kind is. */
   confidence: number;
-  evidence: { kind: string[]; fields: Partial<Record<FieldKey, FieldEvidence>> };
+  /** Why: `kind` in words (each signal and what it added to the kind), `signals` the same as data, `fields` where each value came from. */
+  evidence: { kind: string[]; signals?: SignalEvidence[]; fields: Partial<Record<FieldKey, FieldEvidence>> };
 }
 
 const CORE_FIELDS: readonly FieldKey[] = ['docNumber', 'title', 'issuer', 'classification', 'urgency', 'receivedDate', 'deadline', 'registrationNo', 'copies', 'copyNumber', 'documentDate'];
 
-function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; evidence: Partial<Record<FieldKey, FieldEvidence>>; editable: number } {
+function resolveFields(candidates: readonly Candidate[]): Resolved {
   const year = contextYear(candidates);
   const fields: PageFields = {};
   const evidence: Partial<Record<FieldKey, FieldEvidence>> = {};
@@ -39,7 +42,7 @@ function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; 
     if ((strength[field] ?? 0) >= STRATEGY_STRENGTH[c.strategy]) return;
     fields[field] = value;
     strength[field] = STRATEGY_STRENGTH[c.strategy];
-    evidence[field] = { strategy: c.strategy, label: c.label, where: c.where, raw: c.raw.trim().slice(0, 200) };
+    evidence[field] = { strategy: c.strategy, label: c.label, where: describeElement(c.at), raw: c.raw.trim().slice(0, 200) };
   };
   for (const c of candidates) {
     const value = fieldValue(c.field, c.raw, year);
@@ -58,7 +61,7 @@ function resolveFields(candidates: readonly Candidate[]): { fields: PageFields; 
 function cueText(doc: Document, titleTexts: readonly string[]): string {
   const parts = [doc.title, ...titleTexts];
   // Tag collections, not a selector: on a 5,000-row page a selector walks every element.
-  for (const tag of ['h1', 'h2', 'h3', 'h4', 'caption', 'legend']) {
+  for (const tag of ['h1', 'h2', 'h3', 'h4', 'h5', 'caption', 'legend']) {
     for (const el of doc.getElementsByTagName(tag)) {
       if (parts.length > 80) break;
       parts.push((el.textContent ?? '').slice(0, 80));
@@ -67,20 +70,87 @@ function cueText(doc: Document, titleTexts: readonly string[]): string {
   return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
 }
 
-function classify(doc: Document, titleTexts: readonly string[], fields: PageFields, editable: number, list: ListTable | undefined): { kind: PageKind; cues: string[] } {
+/** Column names of a circulation record: who read it, when it went out and came back. */
+const SIGNING_WORDS = /传阅人|阅件人|阅文人|送阅|退回时间|退文时间|送文时间|阅退|签阅|阅签|领导签名|阅文时间|传阅时间|收回时间/;
+
+function hasSigningTable(doc: Document): boolean {
+  let looked = 0;
+  for (const tag of ['th', 'td']) {
+    for (const cell of doc.getElementsByTagName(tag)) {
+      if (++looked > 400) return false;
+      const text = cell.firstChild && !cell.firstElementChild ? (cell.textContent ?? '') : (shortText(cell)?.text ?? '');
+      if (text.length <= 12 && SIGNING_WORDS.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+const LABEL_STRATEGIES = new Set<Strategy>(['label-cell', 'label-below', 'label-for', 'label-sibling']);
+
+interface Resolved {
+  fields: PageFields;
+  evidence: Partial<Record<FieldKey, FieldEvidence>>;
+  editable: number;
+}
+
+/** The page's signals, each 0–1: what the kind is decided from (weights in kind-weights.ts). */
+export function kindSignals(doc: Document, titleTexts: readonly string[], resolved: Resolved, list: ListTable | undefined): Record<KindSignal, number> {
   const cues = cueText(doc, titleTexts);
-  const found = CORE_FIELDS.filter((f) => fields[f]);
-  const cueHits = (Object.keys(KIND_CUES) as (keyof typeof KIND_CUES)[]).filter((k) => KIND_CUES[k].test(cues));
-  const evidence = [`fields: ${found.join(', ') || 'none'}`, `cues: ${cueHits.join(', ') || 'none'}`];
-  if (doc.querySelector('input[type=password]')) return { kind: 'none', cues: [...evidence, 'password field: a login or account page'] };
-  if (NEGATIVE_CUES.test(cues)) return { kind: 'none', cues: [...evidence, `negative cue: ${NEGATIVE_CUES.exec(cues)![0]}`] };
-  const isDocument = (fields.title || fields.docNumber) && found.length >= 3;
-  if (list && (!isDocument || list.rows.length >= 3)) return { kind: 'list', cues: [...evidence, `list of ${list.rows.length} rows`] };
-  if (!isDocument) return { kind: 'none', cues: evidence };
-  if (cueHits.includes('circulation')) return { kind: 'circulation', cues: evidence };
-  // A read-only view of a 收文登记 workflow is still a view: registration means a form being filled in.
-  if (editable * 2 >= found.length || (cueHits.includes('registration') && editable > 0)) return { kind: 'registration', cues: [...evidence, `${editable} editable fields`] };
-  return { kind: 'detail', cues: evidence };
+  const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
+  const strategies = found.map((f) => resolved.evidence[f]?.strategy);
+  const labelled = strategies.filter((s) => s && LABEL_STRATEGIES.has(s)).length;
+  const inline = strategies.filter((s) => s === 'inline-text').length;
+  return {
+    bias: 1,
+    labelledFields: Math.min(labelled, 6) / 6,
+    inlineFields: Math.min(inline, 4) / 4,
+    docNumber: resolved.fields.docNumber ? 1 : 0,
+    title: resolved.fields.title ? 1 : 0,
+    editable: found.length ? Math.min(1, resolved.editable / found.length) : 0,
+    redHeader: strategies.includes('red-header') ? 1 : 0,
+    cueRegistration: KIND_CUES.registration.test(cues) ? 1 : 0,
+    cueCirculation: KIND_CUES.circulation.test(cues) ? 1 : 0,
+    cueDetail: KIND_CUES.detail.test(cues) ? 1 : 0,
+    cueList: KIND_CUES.list.test(cues) ? 1 : 0,
+    list: list ? 1 : 0,
+    listRows: list ? Math.min(list.shapedRows, 10) / 10 : 0,
+    signingTable: hasSigningTable(doc) ? 1 : 0,
+    password: doc.querySelector('input[type=password]') ? 1 : 0,
+    negativeCue: NEGATIVE_CUES.test(cues) ? 1 : 0,
+    softNegativeCue: SOFT_NEGATIVE_CUES.test(cues) && !/收文/.test(cues) ? 1 : 0,
+  };
+}
+
+export interface KindDecision {
+  kind: PageKind;
+  /** Softmax probability of the chosen kind. */
+  probability: number;
+  /** Each signal's value and what it added to the chosen kind's score, largest first. */
+  signals: SignalEvidence[];
+}
+
+export interface SignalEvidence {
+  signal: KindSignal;
+  value: number;
+  contribution: number;
+}
+
+/** Weighted evidence: each kind's score is the sum of signal × weight; the best score wins. */
+export function decideKind(signals: Record<KindSignal, number>, fields: PageFields, list: ListTable | undefined): KindDecision {
+  const scores = KINDS.map((kind) => KIND_SIGNALS.reduce((sum, signal) => sum + KIND_WEIGHTS[kind][signal] * signals[signal], 0));
+  // What a kind cannot be without: a document page shows a 文号 or a title; a list, its rows.
+  const allowed = (kind: PageKind) => (kind === 'list' ? !!list : kind === 'none' || !!(fields.title || fields.docNumber));
+  let best = KINDS.indexOf('none');
+  KINDS.forEach((kind, i) => {
+    if (allowed(kind) && scores[i]! > scores[best]!) best = i;
+  });
+  const max = Math.max(...scores);
+  const total = scores.reduce((sum, score) => sum + Math.exp(score - max), 0);
+  const kind = KINDS[best]!;
+  const evidence = KIND_SIGNALS.filter((signal) => signals[signal])
+    .map((signal) => ({ signal, value: Math.round(signals[signal] * 100) / 100, contribution: Math.round(KIND_WEIGHTS[kind][signal] * signals[signal] * 100) / 100 }))
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return { kind, probability: Math.exp(scores[best]! - max) / total, signals: evidence };
 }
 
 /** A title cell's link holds the title; badges beside it (`new`, `急`) are not part of it. */
@@ -152,13 +222,20 @@ export function analyzePage(doc: Document, url: string): PageAnalysis {
       break;
     }
   }
-  const { kind, cues } = classify(doc, scan.titleTexts, resolved.fields, resolved.editable, list);
+  const signals = kindSignals(doc, scan.titleTexts, resolved, list);
+  const decision = decideKind(signals, resolved.fields, list);
+  const { kind } = decision;
+  const confidence = Math.round(decision.probability * 100) / 100;
+  const cues = [
+    ...(kind === 'list' ? [`list of ${list!.rows.length} rows`] : []),
+    ...decision.signals.map((s) => `${s.signal}=${s.value} → ${s.contribution >= 0 ? '+' : ''}${s.contribution}`),
+  ];
+  const evidence = { kind: cues, signals: decision.signals };
   if (kind === 'list') {
-    const analysis: PageAnalysis = { kind, fields: {}, rowCount: list!.rows.length, confidence: 0.9, evidence: { kind: cues, fields: {} } };
+    const analysis: PageAnalysis = { kind, fields: {}, rowCount: list!.rows.length, confidence, evidence: { ...evidence, fields: {} } };
     let rows: PageFields[] | undefined;
     return Object.defineProperty(analysis, 'rows', { enumerable: true, get: () => (rows ??= listRows(list!)) });
   }
-  if (kind === 'none') return { kind, fields: {}, confidence: 0.9, evidence: { kind: cues, fields: {} } };
-  const count = CORE_FIELDS.filter((f) => resolved.fields[f]).length;
-  return { kind, fields: resolved.fields, confidence: Math.round(Math.min(1, 0.4 + count * 0.06) * 100) / 100, evidence: { kind: cues, fields: resolved.evidence } };
+  if (kind === 'none') return { kind, fields: {}, confidence, evidence: { ...evidence, fields: {} } };
+  return { kind, fields: resolved.fields, confidence, evidence: { ...evidence, fields: resolved.evidence } };
 }

@@ -21,8 +21,8 @@ export interface Candidate {
   strategy: Strategy;
   /** The label as the page wrote it (or the cue that found it). */
   label: string;
-  /** Where the value is, as a short path for evidence. */
-  where: string;
+  /** Where the value is (described for evidence only when the candidate wins: describing costs a walk of siblings). */
+  at: Element;
   /** Whether the value sits in a control the clerk can edit (a form being filled in). */
   editable: boolean;
 }

@@ -1,26 +1,78 @@
 import type { Candidate, Strategy } from './candidates';
-import { describeElement, forEachText, isEditable, isTag, longTableRows, readValue } from './dom';
+import { forEachText, isEditable, isTag, longTableRows, readValue } from './dom';
 import { normaliseLabel } from './normalise';
 import { docNumberLine } from './red-header';
-import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, isLabelCell, type FieldKey } from './vocabulary';
+import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, fieldForPair, isLabelCell, type FieldKey } from './vocabulary';
 
 const MAX_LABEL_CHARS = 24;
 
-/** The outermost element whose whole text is the label (`<td><b>文号</b>：</td>` → the td). */
-function labelElement(text: Text): Element | null {
-  let element = text.parentElement;
-  const label = normaliseLabel(text.data);
-  // Climb only through wrappers that hold nothing else (`<td><b>文号</b>：</td>`), never into a row or field group.
-  while (element?.parentElement && element.parentElement.childElementCount === 1 && !isTag(element.parentElement, 'BODY', 'TR', 'TBODY', 'TABLE', 'DL', 'FORM')) {
-    const parentText = element.parentElement.textContent ?? '';
-    if (parentText.length > MAX_LABEL_CHARS + 8 || normaliseLabel(parentText) !== label) break;
-    element = element.parentElement;
+const STRUCTURAL = new Set(['TR', 'TBODY', 'THEAD', 'TFOOT', 'TABLE', 'BODY', 'HTML', 'FORM', 'UL', 'OL', 'DL']);
+/** Elements that are a label's whole box: climbing stops there. */
+const LABEL_BOXES = new Set(['TD', 'TH', 'LABEL', 'DT', 'LEGEND']);
+const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * An element's text if it is short, else undefined — without reading the text of a big subtree (a label's parent
+ * may be a container of 8,000 paragraphs). Also says whether the subtree holds a visible form control.
+ */
+export function shortText(element: Element, max = MAX_LABEL_CHARS + 8): { text: string; control: boolean } | undefined {
+  let text = '';
+  let control = false;
+  let nodes = 0;
+  let node: Node | null = element.firstChild;
+  while (node) {
+    if (++nodes > 80) return undefined;
+    if (node.nodeType === 3) {
+      text += (node as Text).data;
+      if (text.length > max * 3 && normaliseLabel(text).length > max) return undefined;
+    } else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (CONTROL_TAGS.has(tag) && (node as Element).getAttribute('type') !== 'hidden') control = true;
+      if (!SKIP_TEXT.has(tag) && tag !== 'SELECT' && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && !node.nextSibling && node !== element) node = node.parentNode;
+    if (!node || node === element) break;
+    node = node.nextSibling;
   }
-  return element;
+  return normaliseLabel(text).length > max ? undefined : { text, control };
+}
+
+interface FoundLabel {
+  element: Element;
+  text: string;
+  field: FieldKey;
+}
+
+/**
+ * The label a text node belongs to: the outermost element whose whole text (spacing and line breaks removed) is a
+ * field label — `收文<br>编号`, `文<br>件<br>编<br>号`, a span per character, `<td><b>文号</b>：</td>`. Climbs through
+ * wrappers, never into a row, a field group holding a control, or past a table cell or `<label>`.
+ */
+function labelOf(text: Text): FoundLabel | undefined {
+  let found: FoundLabel | undefined;
+  const own = text.data.trim();
+  const ownField = own.length <= MAX_LABEL_CHARS ? fieldForLabel(own) : undefined;
+  let element = text.parentElement;
+  if (ownField && element) found = { element, text: own, field: ownField };
+  for (let hops = 0; element && hops < 6 && !STRUCTURAL.has(element.tagName); hops++, element = element.parentElement) {
+    if (hops > 0 || !ownField) {
+      const box = shortText(element);
+      if (!box) break;
+      const field = fieldForLabel(box.text.trim());
+      if (field && !box.control) found = { element, text: box.text.trim(), field };
+      else if (found || box.control) break;
+    }
+    if (LABEL_BOXES.has(element.tagName)) break;
+  }
+  return found;
 }
 
 function candidate(field: FieldKey, raw: string, strategy: Strategy, label: string, at: Element, editable = false): Candidate {
-  return { field, raw, strategy, label, where: describeElement(at), editable };
+  return { field: fieldForPair(label, field, raw), raw, strategy, label, at, editable };
 }
 
 function cellIndex(cell: Element): number {
@@ -101,9 +153,9 @@ function inRecordTable(cell: Element): boolean {
 function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[]): void {
   if (isTag(label, 'TD', 'TH') && inRecordTable(label)) return;
   if (isTag(label, 'LABEL') && label.getAttribute('for')) {
+    // `for` may name an id no control carries (Element UI's el-form-item): then the control beside the label.
     const target = label.ownerDocument.getElementById(label.getAttribute('for')!);
-    if (target) out.push(candidate(field, readValue(target), 'label-for', labelText, target, isEditable(target)));
-    return;
+    if (target) return void out.push(candidate(field, readValue(target), 'label-for', labelText, target, isEditable(target)));
   }
   if (isTag(label, 'TD', 'TH')) {
     const below = valueBelow(label);
@@ -161,15 +213,18 @@ export function scanPage(root: Element): PageScan {
   const docNumberLines: PageScan['docNumberLines'] = [];
   let docNumberTries = 0;
   const titleTexts: string[] = [];
+  const seenLabels = new Set<Element>();
   forEachText(root, (text) => {
     const trimmed = text.data.trim();
     if (!trimmed) return;
     if (++seen < 3000 && titleTexts.length < 40 && trimmed.length <= 60 && /title/i.test(text.parentElement?.className ?? '')) titleTexts.push(trimmed);
     if (trimmed.length <= MAX_LABEL_CHARS) {
-      const field = fieldForLabel(trimmed);
-      const label = field && labelElement(text);
-      if (field && label) {
-        fromLabel(field, trimmed, label, candidates);
+      const found = labelOf(text);
+      if (found) {
+        const label = found.element;
+        if (seenLabels.has(label)) return;
+        seenLabels.add(label);
+        fromLabel(found.field, found.text, label, candidates);
         const cell = label.parentElement && isTag(label.parentElement, 'TR') ? label : (label.closest('th, td') ?? label);
         if (cell.parentElement) labelParents.set(cell.parentElement, (labelParents.get(cell.parentElement) ?? 0) + 1);
         return;

@@ -2,9 +2,24 @@ import type { Classification, Urgency } from '../documents/document-values';
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
-/** Label text as a clerk would read it: no spaces (ASCII, full-width, nbsp), no `*` marker, no trailing colon. */
+/** Traditional characters of field labels and level words, with their simplified forms (密級 → 密级, 來文單位 → 来文单位). */
+const TRADITIONAL: Record<string, string> = Object.fromEntries(
+  [...'級來單號緊題標機關發編辦簽間時數門構稱絕務閱傳處記錄為證檔擬領導見實際內條號碼資從審議長實屬區稅財會認體團學網緩閲覽'].map((ch, i) => [
+    ch,
+    '级来单号紧题标机关发编办签间时数门构称绝务阅传处记录为证档拟领导见实际内条号码资从审议长实属区税财会认体团学网缓阅览'[i]!,
+  ]),
+);
+export const TRADITIONAL_LABEL_CHARS: readonly string[] = Object.keys(TRADITIONAL);
+const TRADITIONAL_RE = new RegExp(`[${TRADITIONAL_LABEL_CHARS.join('')}]`, 'g');
+
+/** Simplified characters for the traditional ones labels and level words use. */
+export function toSimplified(text: string): string {
+  return text.replace(TRADITIONAL_RE, (ch) => TRADITIONAL[ch] ?? ch);
+}
+
+/** Label text as a clerk would read it: no spaces (ASCII, full-width, nbsp), no `*` marker, no trailing colon; simplified characters. */
 export function normaliseLabel(text: string): string {
-  return text.replace(SPACES, '').replace(/^[*＊]+|[*＊]+$/g, '').replace(/[:：]+$/, '').replace(/^[*＊]+/, '');
+  return toSimplified(text.replace(SPACES, '').replace(/^[*＊]+|[*＊]+$/g, '').replace(/[:：]+$/, '').replace(/^[*＊]+/, ''));
 }
 
 export function normaliseText(text: string): string {
@@ -19,26 +34,31 @@ export function normaliseTitle(text: string): string | undefined {
 const OPEN = '[\\[(（【﹝〔［]';
 const CLOSE = '[\\])）】﹞〕］]';
 const DOC_NUMBER = new RegExp(`^(.{0,30}?)${OPEN}((?:19|20)\\d{2})${CLOSE}(第?\\d{1,5}号)$`);
+/** Numbering by year without brackets: `国家税务总局公告2026年第3号`, `2026年第3号` (kept as written). */
+const YEAR_NUMBER = /^([\u4e00-\u9fa5A-Za-z]{0,30}?)((?:19|20)\d{2})年第\d{1,5}号$/;
+const FIND_DOC_NUMBER = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,20}${OPEN}(?:19|20)\\d{2}${CLOSE}第?\\d{1,5}号|[\\u4e00-\\u9fa5A-Za-z]{1,20}(?:19|20)\\d{2}年第\\d{1,5}号`);
 
-/** 文号 with its year in 〔〕, whatever brackets the page used: `市应急发[2026]7号` → `市应急发〔2026〕7号`. */
+/** 文号 with its year in 〔〕, whatever brackets the page used: `市应急发[2026]7号` → `市应急发〔2026〕7号`; `…公告2026年第3号` as written. */
 export function normaliseDocNumber(text: string): string | undefined {
   const compact = text.replace(SPACES, '');
+  if (compact.length > 48) return undefined;
   const match = DOC_NUMBER.exec(compact);
-  return match ? `${match[1]}〔${match[2]}〕${match[3]}` : undefined;
+  if (match) return `${match[1]}〔${match[2]}〕${match[3]}`;
+  return YEAR_NUMBER.test(compact) ? compact : undefined;
 }
 
 /** Finds a 文号 inside longer text (e.g. `省政办发〔2026〕15号 签发人：王某`). */
 export function findDocNumber(text: string): string | undefined {
-  const match = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,20}${OPEN}(?:19|20)\\d{2}${CLOSE}第?\\d{1,5}号`).exec(text.replace(SPACES, ''));
+  const match = FIND_DOC_NUMBER.exec(text.length > 400 ? text.slice(0, 400).replace(SPACES, '') : text.replace(SPACES, ''));
   return match ? normaliseDocNumber(match[0]) : undefined;
 }
 
 const CLASSIFICATIONS: [RegExp, Classification][] = [
   [/绝密/, 'top-secret'],
   [/机密/, 'secret'],
-  [/秘密/, 'confidential'],
-  [/内部/, 'internal'],
-  [/非密|公开|不涉密|非涉密/, 'none'],
+  [/(?<!工作)秘密/, 'confidential'],
+  [/内部|工作秘密/, 'internal'],
+  [/非密|公开|不涉密|非涉密|明文/, 'none'],
 ];
 
 /** One level, or undefined — text naming several levels (`公开/内部/秘密`) describes a choice, not a document. */
@@ -47,10 +67,15 @@ function onlyOne<T>(text: string, table: [RegExp, T][]): T | undefined {
   return hits.length === 1 ? hits[0]![1] : undefined;
 }
 
+/**
+ * The state-secret level a 密级 value names. 工作秘密 is a work secret, marked like 内部 — never a state-secret
+ * level; 一般 / 明文 / 公开 / 非密 mean not classified; a portal's own levels (私密, 保密) are no level at all.
+ */
 export function normaliseClassification(text: string): Classification | undefined {
-  const compact = text.replace(SPACES, '');
-  if (/^(非密|公开|无|普通|不涉密|非涉密)$/.test(compact)) return 'none';
-  if (/^内部(公开|资料|文件)?$/.test(compact)) return 'internal';
+  const compact = toSimplified(text.replace(SPACES, ''));
+  if (compact.length > 40) return undefined;
+  if (/^(非密|公开|无|普通|不涉密|非涉密|一般|明文|公开文件|非秘密|不保密)$/.test(compact)) return 'none';
+  if (/^(内部(公开|资料|文件|事项)?|工作秘密(★.*)?)$/.test(compact)) return 'internal';
   return onlyOne(compact, CLASSIFICATIONS);
 }
 
@@ -64,14 +89,16 @@ const URGENCIES: [RegExp, Urgency][] = [
   [/特提/, 'flash'],
   [/特急/, 'very-urgent'],
   [/加急|急件|紧急|^急$/, 'urgent'],
-  [/平急|普通|平件|一般|^平$/, 'normal'],
+  [/平急|普通|平件|一般|^平$|^缓$|^常规$/, 'normal'],
 ];
 
 export function normaliseUrgency(text: string): Urgency | undefined {
-  return onlyOne(text.replace(SPACES, ''), URGENCIES);
+  const compact = toSimplified(text.replace(SPACES, ''));
+  if (compact.length > 20) return undefined;
+  return onlyOne(compact, URGENCIES);
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, Ｏ: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, O: 0, Ｏ: 0, o: 0, '０': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function chineseYear(text: string): number | undefined {
   let value = 0;
@@ -119,7 +146,7 @@ export function normaliseDate(text: string, contextYear?: number): string | unde
   if (numeric) return isoDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
   const packed = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(compact);
   if (packed) return isoDate(Number(packed[1]), Number(packed[2]), Number(packed[3]));
-  const chinese = /([〇零一二三四五六七八九OＯo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
+  const chinese = /([〇零○０一二三四五六七八九OＯo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
   if (chinese) {
     const [y, m, d] = [chineseYear(chinese[1]!), chineseSmall(chinese[2]!), chineseSmall(chinese[3]!)];
     return y && m && d ? isoDate(y, m, d) : undefined;

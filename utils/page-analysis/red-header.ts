@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates';
-import { describeElement, isTag } from './dom';
+import { isTag } from './dom';
 import { classificationPeriod, normaliseClassification, normaliseDate, normaliseDocNumber, normaliseUrgency } from './normalise';
 import type { FieldKey } from './vocabulary';
 
@@ -78,7 +78,7 @@ function readLines(start: Element, direction: 'next' | 'previous', limit: number
 export function redHeaderFields(anchor: Element, docNumber: string): Candidate[] {
   const out: Candidate[] = [];
   const push = (field: FieldKey, raw: string, label: string, at: Element) =>
-    out.push({ field, raw, strategy: 'red-header', label, where: describeElement(at), editable: false });
+    out.push({ field, raw, strategy: 'red-header', label, at, editable: false });
 
   const next = readLines(anchor, 'next', 400);
   const titleIndex = next.findIndex((line) => !/签发人/.test(line.text) && line.text.length >= 6);

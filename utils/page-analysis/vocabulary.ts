@@ -1,4 +1,4 @@
-import { normaliseLabel } from './normalise';
+import { findDocNumber, normaliseDocNumber, normaliseLabel, TRADITIONAL_LABEL_CHARS } from './normalise';
 
 export const FIELD_KEYS = [
   'docNumber',
@@ -19,30 +19,43 @@ export type FieldKey = (typeof FIELD_KEYS)[number];
 
 /** Label synonyms a portal may use for each field (compared after `normaliseLabel`). */
 export const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
-  docNumber: ['文号', '发文字号', '来文字号', '来文文号', '对方文号', '原文号', '来文编号', '发文文号', '公文文号', '文件字号', '字号', '文件编号'],
-  registrationNo: ['收文编号', '收文号', '登记号', '登记编号', '流水号', '收文流水号', '收文登记号', '编号', '收文序号'],
-  title: ['文件标题', '标题', '文件名称', '公文标题', '文件题目', '题目', '事由', '来文标题', '文件名', '主题', '请求标题', '公文名称', '收文标题'],
-  issuer: ['来文单位', '来文机关', '发文机关', '发文单位', '来文机构', '发文部门', '来文部门', '行文单位', '成文单位'],
-  classification: ['密级', '秘密等级', '密级程度', '保密等级', '文件密级', '密级及保密期限', '密级和保密期限'],
+  docNumber: ['文号', '发文字号', '来文字号', '来文文号', '对方文号', '原文号', '来文编号', '发文文号', '公文文号', '文件字号', '字号', '文件编号', '公文编号', '原文编号', '来文号', '原文字号', '原文文号', '发文编号', '公文字号', '文件文号', '文件字'],
+  registrationNo: ['收文编号', '收文字号', '收文号', '登记号', '登记编号', '流水号', '收文流水号', '收文登记号', '编号', '收文序号'],
+  title: ['文件标题', '标题', '文件名称', '公文标题', '文件题目', '题目', '事由', '来文标题', '文件名', '主题', '请求标题', '公文名称', '收文标题', '文件题名', '题名', '公文题目', '来文名称'],
+  issuer: ['来文单位', '来文机关', '发文机关', '发文单位', '来文机构', '发文部门', '来文部门', '行文单位', '成文单位', '来文单位名称', '发文机构'],
+  classification: ['密级', '秘密等级', '密级程度', '保密等级', '文件密级', '密级及保密期限', '密级和保密期限', '公文密级', '机密程度', '秘密程度', '保密级别', '密级等级', '来文密级', '机密度', '密级度'],
   classificationPeriod: ['保密期限', '密期'],
-  urgency: ['紧急程度', '缓急', '等级', '缓急程度', '紧急度', '急缓程度', '办理缓急'],
+  urgency: ['紧急程度', '缓急', '等级', '缓急程度', '紧急度', '急缓程度', '办理缓急', '公文等级', '文件等级', '紧急等级', '紧急级别', '缓急等级', '公文缓急', '文件缓急'],
   copyNumber: ['份号'],
   copies: ['份数', '文件份数', '来文份数', '收文份数'],
   receivedDate: ['收文日期', '收文时间', '签收日期', '签收时间', '来文日期', '收到日期', '登记日期'],
-  documentDate: ['成文日期', '印发日期', '发文日期', '签发日期', '成文时间'],
+  documentDate: ['成文日期', '印发日期', '发文日期', '签发日期', '成文时间', '原文日期', '发文时间'],
   deadline: ['办理期限', '办结时限', '办理时限', '截止日期', '归还期限', '限办日期', '办结期限', '完成时限', '办理截止日期', '传阅时限', '退回期限', '归还日期', '限期', '退回时间', '退回日期'],
 };
+
+/**
+ * Labels whose field is decided by the value's shape: a 文号-shaped value (`泉政办〔2026〕41号`) is the sender's
+ * 文号, anything else (`SW-2026-0451`) the portal's own number.
+ */
+export const NUMBER_LABELS = new Set(['编号', '收文字号', '公文编号', '文件编号', '原文编号', '来文编号', '来文号', '发文编号']);
 
 const byLabel = new Map<string, FieldKey>();
 for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key]) byLabel.set(label, key);
 /** Every character a label may contain, spacing and markers included: a cheap first test for the hot path. */
-const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ' ', '\t', '\n', '\r', '\u00a0', '\u3000', ':', '：', '*', '＊']);
+const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ...TRADITIONAL_LABEL_CHARS, ' ', '\t', '\n', '\r', '\u00a0', '\u3000', ':', '：', '*', '＊']);
 
-/** The field a label names, if any: `来 文 单 位：` → `issuer`. */
+/** The field a label names, if any: `来 文 单 位：` → `issuer`, `密級` → `classification`. */
 export function fieldForLabel(raw: string): FieldKey | undefined {
   if (raw.length > 24) return undefined;
   for (const ch of raw) if (!LABEL_CHARS.has(ch)) return undefined;
   return byLabel.get(normaliseLabel(raw));
+}
+
+/** The field of a label and value read together (`编号` + `SW-2026-0451` → registrationNo, + `X〔2026〕1号` → docNumber). */
+export function fieldForPair(labelText: string, field: FieldKey, value: string): FieldKey {
+  if (field !== 'docNumber' && field !== 'registrationNo') return field;
+  if (!NUMBER_LABELS.has(normaliseLabel(labelText))) return field;
+  return normaliseDocNumber(value) || findDocNumber(value) ? 'docNumber' : 'registrationNo';
 }
 
 /** Whether a cell's whole text is a field label (a heading cell, not a value). */
@@ -64,11 +77,14 @@ export const FIELD_NAME_HINTS: [RegExp, FieldKey][] = [
 
 /** Words in headings, titles and breadcrumbs that name what kind of page this is. */
 export const KIND_CUES = {
-  registration: /收文登记|来文登记|公文登记|收文录入|新建收文|登记收文|收文签收登记/,
+  registration: /收文登记|来文登记|公文登记|收文录入|新建收文|登记收文|收文签收登记|收文签$|创建收文|新增收文|收文新增/,
   circulation: /传阅单|阅文单|传阅登记|传阅记录单|文件传阅|传阅笺|传阅表/,
-  detail: /处理笺|阅办单|处理单|办理单|呈批件|签报|收文笺|阅办笺|批办单|收文办理|公文详情|收文详情|文件详情|处理签/,
+  detail: /处理笺|阅办单|处理单|办理单|呈批件|签报|收文笺|阅办笺|批办单|收文办理|公文详情|收文详情|文件详情|处理签|收文单|办文单|收文处理|处理专用单|阅文处理/,
   list: /待办|待阅|收文列表|收文查询|收文管理|登记簿|已办|公文列表|文件列表|我的待办/,
 } as const;
 
 /** Cues of pages that look like documents but are publications, accounts or settings. */
 export const NEGATIVE_CUES = /索引号|信息公开目录|发布机构|政策解读|用户登录|忘记密码|验证码/;
+
+/** Weaker cues of pages that are not an incoming document: announcements, outgoing drafts, settings, searches. */
+export const SOFT_NEGATIVE_CUES = /通知公告|公告栏|新闻动态|个人设置|个人信息|修改密码|系统设置|发文拟稿|发文登记|发文稿纸|发文单|拟稿|高级搜索|查询条件|登录/;

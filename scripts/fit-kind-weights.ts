@@ -1,0 +1,66 @@
+/**
+ * Fits the kind decision's weights on the corpus's TRAIN pages only (validation pages are not even analysed):
+ * multinomial logistic regression with L2, `none` as the reference kind (its weights stay 0), plain gradient
+ * descent. Writes utils/page-analysis/kind-weights.ts. `npx tsx scripts/fit-kind-weights.ts [--dry]`
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeHtmlFile } from '../tools/analyze-file';
+import { KIND_SIGNALS, KINDS, type KindSignal } from '../utils/page-analysis/kind-weights';
+import { corpusPages } from '../tests/support/corpus';
+
+const LAMBDA = 0.02;
+const RATE = 0.5;
+const STEPS = 4000;
+
+const train = corpusPages().filter((p) => (p.expected.split ?? 'train') === 'train');
+const data = train.map(({ file, path, expected }) => {
+  const signals = analyzeHtmlFile(path, expected.url).evidence.signals ?? [];
+  const x = KIND_SIGNALS.map((name) => signals.find((s) => s.signal === name)?.value ?? (name === 'bias' ? 1 : 0));
+  return { file, x, y: KINDS.indexOf(expected.kind) };
+});
+
+const K = KINDS.length;
+const F = KIND_SIGNALS.length;
+const NONE = KINDS.indexOf('none');
+const w = KINDS.map(() => KIND_SIGNALS.map(() => 0));
+
+function probabilities(x: number[]): number[] {
+  const scores = w.map((row) => row.reduce((sum, weight, j) => sum + weight * x[j]!, 0));
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / total);
+}
+
+for (let step = 0; step < STEPS; step++) {
+  const grad = KINDS.map(() => KIND_SIGNALS.map(() => 0));
+  for (const { x, y } of data) {
+    const p = probabilities(x);
+    for (let k = 0; k < K; k++) for (let j = 0; j < F; j++) grad[k]![j]! += (p[k]! - (k === y ? 1 : 0)) * x[j]!;
+  }
+  for (let k = 0; k < K; k++) {
+    if (k === NONE) continue;
+    for (let j = 0; j < F; j++) w[k]![j]! -= RATE * (grad[k]![j]! / data.length + LAMBDA * (KIND_SIGNALS[j] === 'bias' ? 0 : w[k]![j]!));
+  }
+}
+
+let right = 0;
+let loss = 0;
+for (const { file, x, y } of data) {
+  const p = probabilities(x);
+  const best = p.indexOf(Math.max(...p));
+  loss -= Math.log(p[y]!);
+  if (best === y) right++;
+  else console.log(`train miss (before the decision's prerequisites): ${file}: ${KINDS[y]} → ${KINDS[best]}`);
+}
+console.log(`train pages ${data.length}: accuracy ${(right / data.length).toFixed(3)}, mean log loss ${(loss / data.length).toFixed(3)}`);
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const rows = KINDS.map((kind, k) => `  ${kind.includes('-') ? `'${kind}'` : kind}: { ${KIND_SIGNALS.map((s, j) => `${s}: ${round(w[k]![j]!)}`).join(', ')} },`);
+const target = resolve(import.meta.dirname, '../utils/page-analysis/kind-weights.ts');
+const source = readFileSync(target, 'utf8');
+const next = source.replace(/export const KIND_WEIGHTS[\s\S]*?\n};\n/, `export const KIND_WEIGHTS: Record<(typeof KINDS)[number], Record<KindSignal, number>> = {\n${rows.join('\n')}\n};\n`);
+if (process.argv.includes('--dry')) console.log(rows.join('\n'));
+else writeFileSync(target, next);
+void (null as unknown as KindSignal);
