@@ -106,7 +106,8 @@ export function kindSignals(doc: Document, titleTexts: readonly string[], resolv
     inlineFields: Math.min(inline, 4) / 4,
     docNumber: resolved.fields.docNumber ? 1 : 0,
     title: resolved.fields.title ? 1 : 0,
-    editable: found.length ? Math.min(1, resolved.editable / found.length) : 0,
+    // Editable document fields, counted: one editable 标题 on a leave request is no registration form.
+    editable: Math.min(resolved.editable, found.length, 5) / 5,
     redHeader: strategies.includes('red-header') ? 1 : 0,
     cueRegistration: KIND_CUES.registration.test(cues) ? 1 : 0,
     cueCirculation: KIND_CUES.circulation.test(cues) ? 1 : 0,
