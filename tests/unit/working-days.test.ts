@@ -62,9 +62,10 @@ describe('the built-in 2026 calendar', () => {
     expect(cal.describe('2026-11-21')).toEqual({ working: false, reason: 'weekend' });
   });
 
-  it('is covered until 2026 and treats later years as plain weekdays/weekends', () => {
+  it('is covered until 2026; later years keep the statutory holidays and weekends, marked as a forecast', () => {
     expect(cal.coveredUntil).toBe(2026);
-    expect(cal.describe('2027-01-01')).toEqual({ working: true, reason: 'weekday' }); // a Friday
+    expect(cal.describe('2027-01-01')).toEqual({ working: false, reason: 'holiday', name: '元旦', forecast: true }); // a Friday
+    expect(cal.describe('2027-01-04')).toEqual({ working: true, reason: 'weekday', forecast: true });
     expect(cal.isWorkingDay('2027-01-02')).toBe(false); // a Saturday
   });
 
@@ -147,8 +148,10 @@ describe('an imported newer calendar', () => {
     expect(withImport.isWorkingDay('2027-01-31')).toBe(true); // a make-up Sunday
     expect(addWorkingDays(withImport, '2026-12-31', 1)).toBe('2027-01-04');
     expect(addWorkingDays(withImport, '2027-02-04', 1)).toBe('2027-02-15');
-    // Without the import the same Friday is an ordinary working day.
-    expect(addWorkingDays(cal, '2026-12-31', 1)).toBe('2027-01-01');
+    // Without the import 元旦 is still a statutory day off (a forecast), so the answer is the same here.
+    expect(addWorkingDays(cal, '2026-12-31', 1)).toBe('2027-01-04');
+    expect(cal.isForecast('2027-01-04')).toBe(true);
+    expect(withImport.isForecast('2027-01-04')).toBe(false);
     // The built-in 2026 data is still there.
     expect(withImport.isWorkingDay('2026-10-10')).toBe(true);
     expect(withImport.isWorkingDay('2026-10-01')).toBe(false);

@@ -2,11 +2,14 @@
  * Working-day maths on the official Chinese calendar (法定节假日 + 调休上班). Pure: no DOM, no time zones —
  * every date is a 'yyyy-mm-dd' string and all arithmetic is done in UTC on those strings.
  *
- * Built-in data comes from the `chinese-days` package (its JSON only). A clerk can import a newer calendar
- * in the same shape ({ holidays, workdays }); later files override earlier ones date by date.
+ * Built-in data comes from the `chinese-days` package (its JSON). A clerk can import a newer calendar
+ * in the same shape ({ holidays, workdays }) or paste the State Council's notice; later files override earlier ones
+ * date by date. Past the last year of data, the statutory holidays (statutory-holidays.ts) and weekends decide, and
+ * every such day is marked `forecast`.
  */
 import calendarData from 'chinese-days/dist/chinese-days.json';
 import { z } from '../zod';
+import { statutoryHolidays } from './statutory-holidays';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -104,6 +107,11 @@ export interface DayDescription {
   reason: 'weekday' | 'weekend' | 'holiday' | 'make-up-workday';
   /** The holiday's Chinese name (e.g. 国庆节) for holidays and make-up working days. */
   name?: string;
+  /**
+   * The day lies past the official arrangement (after `coveredUntil`): it is read from the statutory holidays and the
+   * weekend alone, and the year's 调休 may still change it (按法定节日推算，未含调休).
+   */
+  forecast?: true;
 }
 
 export interface WorkingCalendar {
@@ -111,6 +119,8 @@ export interface WorkingCalendar {
   /** Last year with official data (0 when the calendar has no data at all). */
   coveredUntil: number;
   describe(date: string): DayDescription;
+  /** True when `date` ('yyyy-mm-dd') lies past the official arrangement, so working days up to it are a forecast. */
+  isForecast(date: string): boolean;
 }
 
 const builtIn: CalendarFile = calendarData;
@@ -144,6 +154,8 @@ export function createCalendar(...files: CalendarFile[]): WorkingCalendar {
     }
   }
 
+  const isForecast = (date: string) => coveredUntil > 0 && Number(date.slice(0, 4)) > coveredUntil;
+
   const describe = (date: string): DayDescription => {
     const day = dayNumberOrThrow(date);
     const override = overrides.get(date);
@@ -151,12 +163,19 @@ export function createCalendar(...files: CalendarFile[]): WorkingCalendar {
       const reason = override.working ? 'make-up-workday' : 'holiday';
       return override.name ? { working: override.working, reason, name: override.name } : { working: override.working, reason };
     }
+    const forecast = isForecast(date);
+    if (forecast) {
+      const year = Number(date.slice(0, 4));
+      const statutory = year <= 2099 ? statutoryHolidays(year).find((holiday) => holiday.date === date) : undefined;
+      if (statutory) return { working: false, reason: 'holiday', name: statutory.name, forecast: true };
+    }
     // Epoch day 0 (1970-01-01) was a Thursday.
     const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
-    return weekday === 0 || weekday === 6 ? { working: false, reason: 'weekend' } : { working: true, reason: 'weekday' };
+    const plain: DayDescription = weekday === 0 || weekday === 6 ? { working: false, reason: 'weekend' } : { working: true, reason: 'weekday' };
+    return forecast ? { ...plain, forecast: true } : plain;
   };
 
-  return { coveredUntil, describe, isWorkingDay: (date) => describe(date).working };
+  return { coveredUntil, describe, isForecast, isWorkingDay: (date) => describe(date).working };
 }
 
 let memo: WorkingCalendar | undefined;
