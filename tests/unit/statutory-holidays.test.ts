@@ -17,7 +17,7 @@ describe('statutory holidays past the official arrangement (全国年节及纪�
       if (check.what === 'isWorkingDay') expect([check.date, calendar.isWorkingDay(check.date)]).toEqual([check.date, check.expected]);
       else {
         const days = Number(/(\d+)/.exec(check.deadline)![1]);
-        expect(resolveWorkingDayDeadline({ receivedDate: check.receivedDate, deadlineWorkingDays: days }, calendar, '2026-11-30').deadline).toBe(check.expected);
+        expect(resolveWorkingDayDeadline<{ receivedDate: string; deadlineWorkingDays: number; deadline?: string }>({ receivedDate: check.receivedDate, deadlineWorkingDays: days }, calendar, '2026-11-30').deadline).toBe(check.expected);
       }
     }
   });

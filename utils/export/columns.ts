@@ -73,6 +73,8 @@ export const REGISTER_COLUMNS: readonly ExportColumn<DocumentRecord>[] = [
   { id: 'title', header: both('标题', 'Title'), kind: 'text', width: 50, value: (d, c) => titleOf(d, c) },
   { id: 'classification', header: both('密级', 'Classification'), kind: 'text', width: 12, value: (d, c) => classificationOf(d, c.t) },
   { id: 'copies', header: both('份数', 'Copies'), kind: 'number', width: 6, value: copiesOf },
+  // 份号 is a label, not a quantity: 000012 keeps its zeros (as text in every format).
+  { id: 'copyNumber', header: both('份号', 'Copy no.'), kind: 'text', width: 8, value: (d) => d.copyNumber },
   { id: 'urgency', header: both('紧急程度', 'Urgency'), kind: 'text', width: 10, value: (d, c) => d.urgency && c.t(`urgency.${d.urgency}`) },
   { id: 'deadline', header: both('办理期限', 'Deadline'), kind: 'date', width: 12, value: (d) => d.deadline },
   { id: 'currentHolder', header: both('当前去向', 'Now with'), kind: 'text', width: 14, value: (d) => d.currentHolder },

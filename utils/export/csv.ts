@@ -8,6 +8,12 @@
  * the text as text (the apostrophe is visible in the cell, which is the honest trade-off — the
  * clerk sees exactly what was neutralised). Real numbers (份数, 序号) are written as numbers and
  * never prefixed.
+ *
+ * Text a spreadsheet would reinterpret — 收文编号 0123 (leading zero dropped), 份号 000012, a long digit string (shown as
+ * 1.23E+17), text that looks like a date or a number — is written as the string formula `="0123"`, which Excel, WPS and
+ * LibreOffice Calc evaluate to the text 0123 on opening. Only cells made of digits and number punctuation get this form,
+ * so nothing the page wrote can become a formula through it. (A program that shows formulas without evaluating them
+ * shows `="0123"`; the Excel workbook export keeps such cells as text without any of this.)
  */
 import { formatDateTime, headersOf, type CellKind, type CellValue, type ExportColumn, type ExportContext } from './columns';
 
@@ -22,6 +28,16 @@ export function csvCell(value: string | number | null | undefined): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = FORMULA_STARTS.has(value.charCodeAt(0)) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Digits with number and date punctuation only: what Excel, WPS and Calc would turn into a number or a date. */
+const REINTERPRETED = /^[\d\s.,:/%()+-]*\d[\d\s.,:/%()+eE-]*$/;
+
+/** A text cell a spreadsheet would reinterpret, as a string formula that evaluates to the text; undefined otherwise. */
+export function protectedTextCell(value: CellValue): string | undefined {
+  if (typeof value !== 'string' || !REINTERPRETED.test(value)) return undefined;
+  // The formula holds quotes, so the cell is always quoted (RFC 4180): "=""0123""".
+  return `"=""${value}"""`;
 }
 
 export function csvRow(cells: readonly (string | number | null | undefined)[]): string {
@@ -52,7 +68,8 @@ export async function* csvChunks<T>(
     for (const row of batch) {
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
-        chunk += (i ? ',' : '') + csvCell(csvValue(column.value(row, context), column.kind));
+        const value = csvValue(column.value(row, context), column.kind);
+        chunk += (i ? ',' : '') + ((column.kind === 'text' && protectedTextCell(value)) || csvCell(value));
       }
       chunk += '\r\n';
     }

@@ -67,6 +67,7 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
             <th class="title-col">{t('field.title')}</th>
             <th>{t('field.classification')}</th>
             <th>{t('field.copies')}</th>
+            <th>{t('field.copyNumber')}</th>
             <th>{t('field.urgency')}</th>
             <th>{t('field.deadline')}</th>
             <th>{t('field.currentHolder')}</th>
@@ -84,6 +85,7 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
               <td class="title-col">{doc.title}</td>
               <td class="nowrap">{classificationLabel(doc.classification, t)}</td>
               <td class="num">{doc.copies ?? ''}</td>
+              <td class="nowrap">{doc.copyNumber ?? ''}</td>
               <td class="nowrap">{urgencyLabel(doc.urgency, t)}</td>
               <td class="nowrap">{doc.deadline ?? ''}</td>
               <td>{doc.currentHolder ?? ''}</td>
