@@ -36,7 +36,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function registerCsv(): Promise<string> {
   let text = '';
-  for await (const chunk of csvChunks(REGISTER_COLUMNS, [documents], exportContext('zh-CN', false))) text += chunk;
+  async function* oneBatch() {
+    yield documents;
+  }
+  for await (const chunk of csvChunks(REGISTER_COLUMNS, oneBatch(), exportContext('zh-CN', false))) text += chunk;
   return text;
 }
 
