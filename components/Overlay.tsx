@@ -91,10 +91,14 @@ export function Overlay(props: OverlayProps) {
   useEffect(() => {
     const selector = refocus.current;
     if (!selector) return;
-    const target = collapsed ? railRef.current : (panelRef.current?.querySelector<HTMLElement>(selector) ?? panelRef.current?.querySelector<HTMLElement>(FOCUSABLE));
-    if (!target) return;
-    refocus.current = null;
-    target.focus();
+    const target = collapsed ? railRef.current : panelRef.current?.querySelector<HTMLElement>(selector);
+    if (target) {
+      refocus.current = null;
+      target.focus();
+    } else if (!focusedInside()) {
+      // What had the focus went away before its successor is there (登记 → 登记中…): hold it in the panel meanwhile.
+      panelRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    }
   });
   /** The focused element inside the overlay, if the focus is there. */
   const focusedInside = () => ((panelRef.current ?? railRef.current)?.getRootNode() as ShadowRoot | undefined)?.activeElement ?? null;
@@ -119,7 +123,10 @@ export function Overlay(props: OverlayProps) {
       if (back !== document.body) back.focus();
     } else refocus.current = selector ?? FOCUSABLE;
   };
-  const fail = (error: unknown) => setDoc({ step: 'error', message: message(error) });
+  const fail = (error: unknown) => {
+    refocus.current = null;
+    setDoc({ step: 'error', message: message(error) });
+  };
 
   useEffect(() => {
     if (!draft) return;

@@ -110,7 +110,7 @@ async function cdpFrameId(cdp: CDPSession, frame: Frame): Promise<string> {
 }
 
 /** Evaluates `fn(arg)` in DocTrail's isolated world of the scope's frame. */
-async function inExtensionWorld<T>(scope: Scope, fn: string, arg: unknown): Promise<T> {
+export async function inExtensionWorld<T>(scope: Scope, fn: string, arg: unknown): Promise<T> {
   const page = pageOf(scope);
   const { cdp, contexts } = await worldOf(page);
   const frameId = await cdpFrameId(cdp, frameOf(scope));
