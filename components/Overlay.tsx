@@ -45,12 +45,17 @@ type DocState =
   | { step: 'checking' }
   | { step: 'unregistered' }
   | { step: 'registering' }
+  /** Registered from another site: the background tells a portal page no more than that. */
+  | { step: 'elsewhere' }
   | { step: 'registered'; state: DocumentStateData }
   | { step: 'error'; message: string };
 
 type Dialog =
   | { type: 'handling'; request: HandlingRequest; resolve: (answer: { reason: string } | null) => void }
   | { type: 'circulation'; request: SendRequest };
+
+/** The background refused to register because the 文号 is registered from another site (it gives no details). */
+const isRegisteredElsewhere = (error: unknown) => (error as { code?: unknown } | null)?.code === 'registered-elsewhere';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -130,7 +135,7 @@ export function Overlay(props: OverlayProps) {
 
   useEffect(() => {
     if (!draft) return;
-    backend.lookup(draft).then((state) => setDoc(state ? { step: 'registered', state } : { step: 'unregistered' }), fail);
+    backend.lookup(draft).then((state) => setDoc(state === 'elsewhere' ? { step: 'elsewhere' } : state ? { step: 'registered', state } : { step: 'unregistered' }), fail);
   }, [draft, backend]);
 
   /** The registered document, registering the page's draft first where the clerk's action needs one. */
@@ -192,7 +197,7 @@ export function Overlay(props: OverlayProps) {
     backend.register(edited, classificationConfirmed).then(({ state, created }) => {
       if (!created && state.document.sourceUrl !== edited.sourceUrl) setDuplicate(state);
       setDoc({ step: 'registered', state });
-    }, fail);
+    }, (error: unknown) => (isRegisteredElsewhere(error) ? setDoc({ step: 'elsewhere' }) : fail(error)));
   };
 
   const recordSend = (send: { recipients: string[]; purpose: Purpose; expectedReturn: string }) => {
@@ -338,6 +343,8 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onReturned, onAddC
       return <p class="dt-status" role="status">{t('overlay.checking')}</p>;
     case 'error':
       return <p class="dt-status dt-error" role="alert">{t('overlay.error', { message: doc.message })}</p>;
+    case 'elsewhere':
+      return <p class="dt-status dt-ok dt-elsewhere" role="status">{t('overlay.registeredElsewhere')}</p>;
     case 'registered': {
       const d = doc.state.document;
       return (
@@ -381,6 +388,7 @@ function pillSummary(doc: DocState, isList: boolean, rowCount: number | undefine
   if (isList) return t('overlay.pillList', { count: rowCount ?? 0 });
   if (doc.step === 'registered') return doc.state.document.registrationNo;
   if (doc.step === 'unregistered') return t('overlay.notRegistered');
+  if (doc.step === 'elsewhere') return t('overlay.registered');
   return '';
 }
 

@@ -4,7 +4,8 @@ import type { HandlingAction } from '@/utils/register/register-store';
 
 /** What the overlay asks of the background (the single writer). */
 export interface OverlayBackend {
-  lookup(draft: DocumentDraft): Promise<DocumentStateData | null>;
+  /** `'elsewhere'`: registered from another site, whose details the background does not give a portal page. */
+  lookup(draft: DocumentDraft): Promise<DocumentStateData | 'elsewhere' | null>;
   register(draft: DocumentDraft, classificationConfirmed: boolean): Promise<{ state: DocumentStateData; created: boolean }>;
   logHandling(docId: string, action: HandlingAction, details: { reason?: string; intercepted: boolean; detail?: string }): Promise<DocumentStateData>;
   send(docId: string, recipients: string[], purpose: Purpose, expectedReturn?: string): Promise<DocumentStateData>;

@@ -5,6 +5,8 @@ import { pickLanguage } from '@/utils/i18n';
 import { readUserProfiles } from '@/utils/register/profile-store';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { readSettings } from '@/utils/register/settings-store';
+import type { SenderContext } from '@/utils/messaging/sender-policy';
+import { admitPort } from './senders';
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -17,10 +19,11 @@ function base64(bytes: Uint8Array): string {
  * one batch at a time and the dashboard turns chunks into parts of a Blob, so neither side ever
  * holds the whole log. A closed dashboard ends the export (and it is not logged as done).
  */
-export function listenForExports(db: () => Promise<RegisterDB>): void {
+export function listenForExports(db: () => Promise<RegisterDB>, senders: SenderContext): void {
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     if (port.name !== EXPORT_PORT) return;
-    if (port.sender?.id !== browser.runtime.id) return port.disconnect();
+    // Only DocTrail's own pages (sender-policy.ts PORT_RULES); messages wait for the answer, in order.
+    const admitted = admitPort(port, senders);
     let open = true;
     let acked: (() => void) | undefined;
     let gone: ((reason: Error) => void) | undefined;
@@ -30,7 +33,8 @@ export function listenForExports(db: () => Promise<RegisterDB>): void {
     });
     const post = (message: ExportPortMessage) => open && port.postMessage(message);
     let started = false;
-    port.onMessage.addListener((raw: unknown) => {
+    port.onMessage.addListener((raw: unknown) => void admitted.then((sender) => sender && onMessage(raw)));
+    const onMessage = (raw: unknown) => {
       if ((raw as { type?: string } | null)?.type === 'ack') return acked?.();
       const parsed = exportStartSchema.safeParse(raw);
       if (started || !parsed.success) return post({ type: 'error', message: 'invalid export request' });
@@ -69,6 +73,6 @@ export function listenForExports(db: () => Promise<RegisterDB>): void {
           post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
         }
       })();
-    });
+    };
   });
 }

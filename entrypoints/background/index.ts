@@ -10,6 +10,7 @@ import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } fro
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
 import { listenForVerification } from './verify-port';
+import { createSenderContext } from './senders';
 
 export default defineBackground(() => {
   let opened: Promise<RegisterDB> | undefined;
@@ -21,10 +22,14 @@ export default defineBackground(() => {
   const now = () => new Date();
   const reminders = createReminders({ db, now });
   let recheck: ReturnType<typeof setTimeout> | undefined;
+  // Who may send what: utils/messaging/sender-policy.ts.
+  const senders = createSenderContext();
   const handle = createMessageHandler({
     db,
     now,
-    extensionId: browser.runtime.id,
+    extensionId: senders.extensionId,
+    extensionOrigin: senders.extensionOrigin,
+    isPortal: senders.isPortal,
     onRegisterChanged: () => {
       clearTimeout(recheck);
       recheck = setTimeout(() => void reminders.check(), 300);
@@ -44,7 +49,7 @@ export default defineBackground(() => {
     .then(readSettings)
     .then((settings) => mirrorLanguage(settings.language), () => undefined);
   // Returning the promise answers the sender; nothing is registered for external messages,
-  // so web pages have no way in.
+  // so web pages have no way in. Content scripts get only what sender-policy.ts allows them.
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = handle(message, sender);
     if ((message as { type?: unknown } | null)?.type === 'settings.update') {
@@ -60,8 +65,8 @@ export default defineBackground(() => {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === FOCUS_OVERLAY && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: FOCUS_OVERLAY }).catch(() => undefined);
   });
-  listenForVerification(db);
-  listenForExports(db);
+  listenForVerification(db, senders);
+  listenForExports(db, senders);
   startPortals();
   reminders.listen();
   // Every start of the worker (browser start, install, update, a wake-up by the alarm) runs a round

@@ -24,7 +24,10 @@ const PROFILES_CHANGED = 'doctrail.profilesChanged';
 const PORTALS_DISABLED = 'doctrail.portalsDisabled';
 
 const backend: OverlayBackend = {
-  lookup: async ({ docNumber, issuer, sourceUrl }) => (await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } })).state,
+  lookup: async ({ docNumber, issuer, sourceUrl }) => {
+    const answer = await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } });
+    return answer.registeredElsewhere ? 'elsewhere' : answer.state;
+  },
   register: (draft, classificationConfirmed) => ask({ type: 'document.register', draft, classificationConfirmed }),
   logHandling: (docId, action, details) => ask({ type: 'document.logHandling', docId, action, ...details }),
   send: (docId, recipients, purpose, expectedReturn) => ask({ type: 'circulation.send', docId, recipients, purpose, expectedReturn }),

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { extensionPage } from '../support/senders';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister } from '@/utils/register/chain-store';
@@ -9,7 +10,7 @@ import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
-const SELF = { id: 'doctrail-id' };
+const SELF = extensionPage('doctrail-id');
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const SAMPLE = readFileSync('tests/fixtures/backups/sample-backup.json', 'utf8');
 let counter = 0;

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { extensionPage } from '../support/senders';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
@@ -7,7 +8,7 @@ import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
-const SELF = { id: 'doctrail-extension-id' };
+const SELF = extensionPage('doctrail-extension-id');
 const NOW = new Date(2026, 10, 23, 9, 0); // Monday
 let counter = 0;
 let db: RegisterDB;

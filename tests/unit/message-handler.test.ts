@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
+import { extensionPage } from '../support/senders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
-const SELF = { id: 'doctrail-extension-id' };
+const SELF = extensionPage('doctrail-extension-id');
 let counter = 0;
 let db: RegisterDB;
 

@@ -65,6 +65,14 @@ describe('overlay', () => {
     expect(root.querySelector('.dt-form')).toBeNull();
   });
 
+  it('says only “registered” for a document registered from another site, with no number, title or form', async () => {
+    const root = await mount(backend({ lookup: async () => 'elsewhere' }));
+    expect(root.querySelector('.dt-elsewhere')?.textContent).toContain('已登记（来自其他网站）');
+    expect(root.querySelector('.dt-regno')).toBeNull();
+    expect(root.querySelector('.dt-form')).toBeNull();
+    expect(root.textContent).not.toContain('收〔2026〕');
+  });
+
   it('ignores a register click or form submission that a page script fakes', async () => {
     const b = backend();
     const root = await mount(b);

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
+import { contentScript, extensionPage, testPortals } from '../support/senders';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { BUILT_IN_PROFILES } from '@/utils/site-profiles/built-in';
 
-const SELF = { id: 'doctrail' };
+const SELF = extensionPage('doctrail');
 let counter = 0;
 let db: RegisterDB;
 const changed = vi.fn();
@@ -90,15 +91,16 @@ describe('site profiles in the background', () => {
     db = await openRegister(`doctrail-profiles-${++counter}`);
     const startTeaching = vi.fn(async () => true);
     const relayTeach = vi.fn(async () => true);
-    const handle = createMessageHandler({ db: async () => db, now: () => new Date(), extensionId: SELF.id, startTeaching, relayTeach });
-    expect(await handle({ type: 'teach.start' }, { ...SELF, tab: { id: 4 } })).toEqual({ ok: true, data: { started: true } });
+    const handle = createMessageHandler({ db: async () => db, now: () => new Date(), extensionId: SELF.id, isPortal: testPortals, startTeaching, relayTeach });
+    const page = contentScript(SELF.id, 'http://127.0.0.1:8080/oa/doc.html', 4);
+    expect(await handle({ type: 'teach.start' }, page)).toEqual({ ok: true, data: { started: true } });
     expect(startTeaching).toHaveBeenCalledWith(4);
     expect(await handle({ type: 'teach.start' }, SELF)).toEqual({ ok: true, data: { started: false } });
     const picked = { kind: 'picked', field: 'title', value: 'x', raw: 'x', url: 'http://a.cn/', where: 'b', candidates: [{ strategy: 'structural', selector: 'b' }] };
-    expect(await handle({ type: 'teach.relay', message: picked }, { ...SELF, tab: { id: 4 } })).toEqual({ ok: true, data: { delivered: true } });
+    expect(await handle({ type: 'teach.relay', message: picked }, page)).toEqual({ ok: true, data: { delivered: true } });
     expect(relayTeach).toHaveBeenCalledWith(4, picked, true);
-    await handle({ type: 'teach.relay', message: { kind: 'stop' } }, { ...SELF, tab: { id: 4 } });
+    await handle({ type: 'teach.relay', message: { kind: 'stop' } }, page);
     expect(relayTeach).toHaveBeenLastCalledWith(4, { kind: 'stop' }, false);
-    expect(await handle({ type: 'teach.relay', message: { kind: 'picked', field: 'nope' } }, { ...SELF, tab: { id: 4 } })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await handle({ type: 'teach.relay', message: { kind: 'picked', field: 'nope' } }, page)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { extensionPage } from '../support/senders';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -97,14 +98,14 @@ describe('writes that fail half-way', () => {
       if (this.name === 'events') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return add.apply(this, args);
     });
-    const response = await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, { id: 'me' });
+    const response = await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, extensionPage('me'));
     expect(response).toEqual({ ok: false, error: { code: 'storage-full', message: expect.stringMatching(/no more room.*nothing was written/) } });
     vi.restoreAllMocks();
     expect((await db.get('documents', document.id))!.status).toBe('registered');
     expect((await eventsOf(db, document.id)).map((e) => e.type)).toEqual(['registered']);
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 1 });
     // once there is room again the same change goes through
-    expect(await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, { id: 'me' })).toMatchObject({ ok: true });
+    expect(await handle({ type: 'circulation.send', docId: document.id, recipients: ['王局长'], purpose: 'read' }, extensionPage('me'))).toMatchObject({ ok: true });
   });
 
   it('a worker stopped mid-transaction (the transaction aborts) writes none of the change', async () => {
@@ -130,14 +131,14 @@ describe('many writers at once', () => {
     const handle = createMessageHandler({ db: async () => db, now: () => NOW, extensionId: 'me' });
     const ids = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        const r = await handle({ type: 'document.register', draft: draft({ docNumber: `并发〔2026〕${i + 1}号` }) }, { id: 'me' });
+        const r = await handle({ type: 'document.register', draft: draft({ docNumber: `并发〔2026〕${i + 1}号` }) }, extensionPage('me'));
         return r.ok ? (r.data as { state: { document: { id: string } } }).state.document.id : '';
       }),
     );
     await Promise.all(
       ids.flatMap((docId) => [
-        handle({ type: 'circulation.send', docId, recipients: ['王局长'], purpose: 'read' }, { id: 'me' }),
-        handle({ type: 'document.logHandling', docId, action: 'printed', reason: '会议学习', intercepted: true }, { id: 'me' }),
+        handle({ type: 'circulation.send', docId, recipients: ['王局长'], purpose: 'read' }, extensionPage('me')),
+        handle({ type: 'document.logHandling', docId, action: 'printed', reason: '会议学习', intercepted: true }, extensionPage('me')),
       ]),
     );
     const events = await db.getAll('events');

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { extensionPage } from '../support/senders';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { draftFromAnalysis } from '@/utils/page-analysis/draft';
@@ -33,7 +34,7 @@ describe('办理期限 given in working days', () => {
     expect(draft.deadline).toBeUndefined();
     const db = await openRegister('doctrail-working-deadline');
     const handle = createMessageHandler({ db: async () => db, now: () => new Date(2026, 8, 29, 10), extensionId: 'me' });
-    const answer = await handle({ type: 'document.register', draft }, { id: 'me' });
+    const answer = await handle({ type: 'document.register', draft }, extensionPage('me'));
     // 9-30 (1), 10-01…10-07 holiday, 10-08 (2), 10-09 (3), 10-10 Saturday make-up workday (4), 10-11 Sunday, 10-12 (5)
     expect(answer).toMatchObject({ ok: true, data: { state: { document: { deadline: '2026-10-12', dueDate: '2026-10-12', deadlineWorkingDays: 5 } } } });
     db.close();
@@ -44,7 +45,7 @@ describe('办理期限 given in working days', () => {
     const handle = createMessageHandler({ db: async () => db, now: () => new Date(2026, 10, 20, 10), extensionId: 'me' });
     const answer = await handle(
       { type: 'document.register', draft: { title: '关于报送统计报表的通知', deadline: '2026-11-23', classification: 'none', sourceUrl: 'http://oa.example.gov.cn/doc?id=7' } },
-      { id: 'me' },
+      extensionPage('me'),
     );
     expect(answer).toMatchObject({ ok: true, data: { state: { due: { date: '2026-11-23', state: 'due-soon', daysLeft: 3, workingDaysLeft: 1 } } } });
     db.close();

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'overlay.notRegistered': 'Not in your register yet',
   'overlay.railUnregistered': 'Unregistered',
   'overlay.registered': 'Registered',
+  'overlay.registeredElsewhere': 'Registered (from another site). So that this page cannot read them, its number and details are shown only in DocTrail’s register.',
   'overlay.register': 'Register',
   'overlay.registering': 'Registering…',
   'overlay.checking': 'Checking the register…',

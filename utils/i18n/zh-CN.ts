@@ -10,6 +10,7 @@ export const zhCN = {
   'overlay.notRegistered': '此文尚未登记',
   'overlay.railUnregistered': '未登记',
   'overlay.registered': '已登记',
+  'overlay.registeredElsewhere': '已登记（来自其他网站）。为免被本页面读取，编号和详情只在文迹台账中显示。',
   'overlay.register': '登记',
   'overlay.registering': '登记中…',
   'overlay.checking': '正在查询台账…',

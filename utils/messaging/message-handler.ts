@@ -13,6 +13,8 @@ import { importCalendar, readImportedCalendar, readSettings, updateSettings, wor
 import { calendarYears, parseCalendarFile } from '../deadlines/working-days';
 import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
 import type { RegisterDB } from '../register/register-db';
+import type { DocumentRecord } from '../documents/document-schema';
+import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 
 export interface HandlerDeps {
@@ -20,6 +22,10 @@ export interface HandlerDeps {
   now: () => Date;
   /** The extension's own id: only its own pages and content scripts may write. */
   extensionId: string;
+  /** The extension's own origin (`chrome-extension://<id>`), where its pages live; derived from the id when absent. */
+  extensionOrigin?: string;
+  /** Whether a page URL is on an enabled portal; content scripts elsewhere are refused. None enabled when absent. */
+  isPortal?: (url: string) => boolean | Promise<boolean>;
   /** Called after anything that can change what is due (the badge and the next reminder follow). */
   onRegisterChanged?: () => void;
   /** Backups: how the background reads the clerk's file and which origin it must come from. */
@@ -34,19 +40,30 @@ export interface HandlerDeps {
 
 const READ_ONLY = new Set<Request['type']>(['document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
-export interface MessageSender {
-  id?: string;
-  tab?: { id?: number };
-}
+export type MessageSender = RawSender;
 
 /** Validates one raw message and applies it; every outcome is a `Response`, never a throw. */
 export function createMessageHandler(deps: HandlerDeps) {
+  const context: SenderContext = {
+    extensionId: deps.extensionId,
+    extensionOrigin: deps.extensionOrigin ?? `chrome-extension://${deps.extensionId}`,
+    isPortal: deps.isPortal ?? (() => false),
+  };
   return async function handle(raw: unknown, sender: MessageSender): Promise<Response> {
-    if (sender.id !== deps.extensionId) return failure('forbidden-sender', 'messages are accepted only from DocTrail itself');
+    const from = await classifySender(sender, context);
+    if (!from) return failure('forbidden-sender', 'messages are accepted only from DocTrail’s own pages and its content scripts on enabled portals');
+    // A type content scripts may never send is refused before its payload is even read.
+    if (from.kind === 'content-script' && !contentScriptMaySend((raw as { type?: unknown } | null)?.type)) {
+      return failure('forbidden-sender', `a portal page may not send ${String((raw as { type?: unknown } | null)?.type).slice(0, 60)}; only DocTrail’s own pages may`);
+    }
     const parsed = requestSchema.safeParse(raw);
     if (!parsed.success) return failure('invalid-message', describeInvalid(parsed.error));
     try {
-      const data = await apply(parsed.data, deps, sender);
+      if (from.kind === 'content-script') {
+        const refusal = await contentScriptRefusal(parsed.data, from, deps.db);
+        if (refusal) return failure('forbidden-sender', refusal);
+      }
+      const data = await apply(parsed.data, deps, from);
       if (!READ_ONLY.has(parsed.data.type)) deps.onRegisterChanged?.();
       return { ok: true, data } as Response;
     } catch (error) {
@@ -54,6 +71,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof CalendarRejected || error instanceof ForeignBlob) {
         return failure('refused', error.message);
       }
+      if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
       if (error instanceof StorageFull) return failure('storage-full', error.message);
       return failure('storage-failed', error instanceof Error ? error.message : String(error));
     }
@@ -68,13 +86,26 @@ async function withDue(db: RegisterDB, now: Date, state: DocumentState): Promise
   return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
 }
 
-async function apply(request: Request, deps: HandlerDeps, sender: MessageSender = {}) {
+/**
+ * A content script asked to register a document that is already registered from another site: it learns that much,
+ * not its number, title, holder or recipients (the page it runs in could read them).
+ */
+export class RegisteredElsewhere extends Error {
+  constructor() {
+    super('this document is already registered from another source; see it in DocTrail’s register');
+  }
+}
+
+async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
   const db = await deps.db();
   const now = deps.now();
   const due = (state: DocumentState) => withDue(db, now, state);
+  /** For a content script, documents registered from another origin are not disclosed. */
+  const disclosed = (document: DocumentRecord) => sender.kind !== 'content-script' || registeredFrom(document, sender.origin);
   switch (request.type) {
     case 'document.lookup': {
       const document = await findDocument(db, request.lookup);
+      if (document && !disclosed(document)) return { state: null, registeredElsewhere: true as const };
       return { state: document ? await due(await documentState(db, document)) : null };
     }
     case 'document.register': {
@@ -83,6 +114,7 @@ async function apply(request: Request, deps: HandlerDeps, sender: MessageSender 
       const { document, created } = await registerDocument(db, draft, now, numberFormat, {
         classificationConfirmed: request.classificationConfirmed,
       });
+      if (!disclosed(document)) throw new RegisteredElsewhere();
       return { state: await due(await documentState(db, document)), created };
     }
     case 'document.logHandling':
@@ -144,11 +176,11 @@ async function apply(request: Request, deps: HandlerDeps, sender: MessageSender 
       return answer;
     }
     case 'teach.start': {
-      const tabId = sender.tab?.id;
+      const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
       return { started: tabId !== undefined && !!deps.startTeaching && (await deps.startTeaching(tabId)) };
     }
     case 'teach.relay': {
-      const tabId = sender.tab?.id;
+      const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
       const toTop = request.message.kind === 'picked';
       return { delivered: tabId !== undefined && !!deps.relayTeach && (await deps.relayTeach(tabId, request.message, toTop)) };
     }

@@ -111,7 +111,8 @@ const reminderStateSchema = z.strictObject({ docId: z.string(), lastNotifiedAt: 
 const calendarInfoSchema = z.strictObject({ coveredUntil: z.number().int(), importedYears: z.array(z.number().int()) });
 
 export const responseDataSchemas = {
-  'document.lookup': z.strictObject({ state: documentStateSchema.nullable() }),
+  /** `registeredElsewhere`: to a content script, a document registered from another site is only said to exist. */
+  'document.lookup': z.strictObject({ state: documentStateSchema.nullable(), registeredElsewhere: z.literal(true).optional() }),
   'document.register': z.strictObject({ state: documentStateSchema, created: z.boolean() }),
   'document.logHandling': documentStateSchema,
   'document.confirmClassification': documentStateSchema,
@@ -137,8 +138,12 @@ export const responseDataSchemas = {
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 export type DocumentStateData = z.infer<typeof documentStateSchema>;
 
-/** `refused`: the rules forbid it (a transition, a return nobody owes); `storage-full`: the browser's quota is used up. */
-export const errorCodeSchema = z.enum(['invalid-message', 'forbidden-sender', 'not-found', 'refused', 'storage-full', 'storage-failed']);
+/**
+ * `refused`: the rules forbid it (a transition, a return nobody owes); `storage-full`: the browser's quota is used up;
+ * `forbidden-sender`: that sender may not send that (utils/messaging/sender-policy.ts); `registered-elsewhere`: a
+ * content script tried to register a document already registered from another site.
+ */
+export const errorCodeSchema = z.enum(['invalid-message', 'forbidden-sender', 'not-found', 'refused', 'registered-elsewhere', 'storage-full', 'storage-failed']);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export type Response<T extends RequestType = RequestType> =
