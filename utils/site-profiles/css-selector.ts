@@ -38,6 +38,32 @@ export function isPlausibleSelector(selector: string): boolean {
   return !/[#.](?![-_a-zA-Z\u00a0-\uffff]|\\)|[#.]-\d/.test(structure);
 }
 
+/** Longest selector a profile may hold (a generated one is far shorter). */
+export const MAX_SELECTOR_LENGTH = 300;
+/** Most selectors in one comma-separated list, and most combinators in one of them. */
+export const MAX_SELECTOR_LIST = 8;
+export const MAX_SELECTOR_COMBINATORS = 12;
+
+/**
+ * Why a selector would be too costly to run on a portal's page, or undefined: too long, a `:has()` inside another
+ * `:has()` or more than one of them (each re-walks the subtree of every candidate: seconds on a 5,000-row list),
+ * too many selectors in a list or combinators in a chain.
+ */
+export function selectorCostProblem(selector: string): string | undefined {
+  if (selector.length > MAX_SELECTOR_LENGTH) return `a selector may have at most ${MAX_SELECTOR_LENGTH} characters (this one has ${selector.length})`;
+  const has = selector.match(/:has\(/gi)?.length ?? 0;
+  if (has > 1) return `a selector may use :has() at most once (this one uses it ${has} times): chained :has() takes seconds on a large page`;
+  const list = selector.split(',').length;
+  if (list > MAX_SELECTOR_LIST) return `a selector list may have at most ${MAX_SELECTOR_LIST} parts (this one has ${list})`;
+  // Combinators outside brackets, quotes and parentheses: `a > b c + d`.
+  let outside = selector.replace(/\\./g, 'a').replace(/"[^"]*"|'[^']*'|\[[^\]]*\]/g, '');
+  // Pseudo-class arguments (`:nth-child(2n + 1)`, `:not(.a .b)`) are not part of the chain.
+  for (let before = ''; before !== outside; ) [before, outside] = [outside, outside.replace(/\([^()]*\)/g, '')];
+  const chain = Math.max(...outside.split(',').map((part) => part.trim().split(/\s*[>+~]\s*|\s+/).length - 1));
+  if (chain > MAX_SELECTOR_COMBINATORS) return `a selector may chain at most ${MAX_SELECTOR_COMBINATORS} combinators (this one has ${chain})`;
+  return undefined;
+}
+
 /** A check by a real selector engine (a document or fragment: `document.createDocumentFragment()`). */
 export function domSelectorCheck(scope: { querySelector(selector: string): unknown }): (selector: string) => boolean {
   return (selector) => {

@@ -4,7 +4,7 @@
  */
 import { FIELD_KEYS } from '../page-analysis/vocabulary';
 import { z } from '../zod';
-import { isPlausibleSelector } from './css-selector';
+import { isPlausibleSelector, selectorCostProblem } from './css-selector';
 import { matchPatternProblem } from './match-pattern';
 
 export const PROFILE_FORMAT = 'doctrail-profile';
@@ -21,6 +21,51 @@ function regexProblem(source: string): string | undefined {
   }
 }
 
+/** Most unbounded quantifiers (`*`, `+`, `{n,}`) in one value pattern: two already cost the square of the text. */
+export const MAX_PATTERN_QUANTIFIERS = 2;
+
+/**
+ * Why a value pattern could run for seconds on a hostile page's text, or undefined. Refused: a repeated group that
+ * itself repeats or alternates (`(a+)+`, `(a|ab)*`), back-references, and more than two unbounded quantifiers
+ * (`.*a.*a.*b` backtracks through every split of the text). Checked on the pattern's structure, not by running it.
+ */
+export function regexCostProblem(source: string): string | undefined {
+  let unbounded = 0;
+  /** Per open group: whether it holds a repetition or an alternation. */
+  const groups: boolean[] = [];
+  /** The atom just before is a group holding a repetition or an alternation. */
+  let afterRiskyGroup = false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    const risky = afterRiskyGroup;
+    afterRiskyGroup = false;
+    if (ch === '\\') {
+      if (!inClass && /[1-9k]/.test(source[i + 1] ?? '')) return 'a value pattern may not use back-references (\\1, \\k<…>)';
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') inClass = true;
+    else if (ch === '(') groups.push(false);
+    else if (ch === ')') afterRiskyGroup = groups.pop() ?? false;
+    else if (ch === '|') {
+      if (groups.length) groups[groups.length - 1] = true;
+    } else if (ch === '*' || ch === '+' || ch === '{') {
+      const brace = ch === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
+      if (ch === '{' && !brace) continue; // a literal brace
+      const max = brace ? (brace[2] === undefined ? Number(brace[1]) : brace[3] === '' ? Infinity : Number(brace[3])) : Infinity;
+      if (max > 1) {
+        if (risky) return 'a value pattern may not repeat a group that itself repeats or alternates, such as (a+)+ or (a|b)*';
+        if (max === Infinity) unbounded++;
+        if (groups.length) groups[groups.length - 1] = true;
+      }
+      if (brace) i += brace[0].length - 1;
+    }
+  }
+  if (unbounded > MAX_PATTERN_QUANTIFIERS) return `a value pattern may have at most ${MAX_PATTERN_QUANTIFIERS} unbounded repetitions (*, +, {n,}); this one has ${unbounded}`;
+  return undefined;
+}
+
 const unknownField = (iss: { code?: string; keys?: string[] }) =>
   iss.code === 'unrecognized_keys' ? `unknown field ${(iss.keys ?? []).map((k) => `"${k}"`).join(', ')} (fields are ${FIELD_KEYS.join(', ')})` : undefined;
 
@@ -29,15 +74,20 @@ export function createProfileSchemas(validSelector: (selector: string) => boolea
   const selector = z
     .string()
     .min(1, 'a selector cannot be empty')
-    .max(500)
-    .refine((s) => isPlausibleSelector(s) && validSelector(s), 'not a valid CSS selector');
+    .superRefine((s, ctx) => {
+      const cost = selectorCostProblem(s);
+      if (cost) ctx.addIssue({ code: 'custom', message: cost });
+      else if (!isPlausibleSelector(s) || !validSelector(s)) ctx.addIssue({ code: 'custom', message: 'not a valid CSS selector' });
+    });
   const valuePattern = z
     .string()
     .min(1)
     .max(200, 'a value pattern may have at most 200 characters')
     .superRefine((source, ctx) => {
       const problem = regexProblem(source);
+      const cost = problem ? undefined : regexCostProblem(source);
       if (problem) ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${problem})` });
+      else if (cost) ctx.addIssue({ code: 'custom', message: cost });
     });
   const matchPattern = z.string().superRefine((pattern, ctx) => {
     const problem = matchPatternProblem(pattern);
