@@ -4,7 +4,9 @@
  */
 
 const SEND_WORDS = /^(传阅|送阅|分送|转办|发送|提交|呈批|送审|送领导阅|分发|送办|转发)$/;
-const PRINT_WORDS = /^(打印|打印预览|打印处理笺|打印本页|打印公文|print)$/i;
+/** 打印, 打印预览, 打印全部, 打印此页, 只打印内容 … (trailing dots and colons of menu items dropped). */
+const PRINT_WORDS = /^(?:只|仅)?(?:打印|列印)(?:预览|全部|此页|本页|当前页|内容|正文|处理笺|公文|文件|表单|阅办单|收文单|传阅单|登记表)?$|^print(?:preview)?$/i;
+const PRINT_LABEL = /打印|^print/i;
 const ATTACHMENT_EXT = /\.(pdf|ofd|docx?|xlsx?|wps|et|zip|rar|7z|txt|pptx?|ceb|tif|jpg|png)(?:$|[?#])/i;
 
 function controlText(el: Element): string {
@@ -28,7 +30,26 @@ export function sendAction(control: Element): SendVerb | null {
 }
 
 export function isPrintControl(control: Element): boolean {
-  return PRINT_WORDS.test(controlText(control)) || /print\(/i.test(control.getAttribute('onclick') ?? '');
+  const text = controlText(control).replace(/[.。…:：>»]+$/, '');
+  if (PRINT_WORDS.test(text)) return true;
+  // A toolbar icon: no text, a title or aria-label that says 打印.
+  const label = `${control.getAttribute('title') ?? ''} ${control.getAttribute('aria-label') ?? ''}`.trim();
+  if (!text && label && PRINT_LABEL.test(label)) return true;
+  return /print\(/i.test(control.getAttribute('onclick') ?? '') || /^javascript:.*print\(/i.test(control.getAttribute('href') ?? '');
+}
+
+/**
+ * The portal's print command a click landed in, whatever the element: menu items are often `li`, `div`, `span` or
+ * `a` without href with a script handler, toolbar icons an `i`/`img` with a title. Looks at the target and a few
+ * ancestors (a menu item's icon or inner span), never further than a short text reaches.
+ */
+export function printControlAt(target: EventTarget | null): Element | null {
+  let el = target as Element | null;
+  for (let depth = 0; el?.tagName && depth < 4 && el.tagName !== 'BODY' && el.tagName !== 'HTML'; depth++, el = el.parentElement) {
+    if ((el.textContent ?? '').length > 40) return null;
+    if (isPrintControl(el)) return el;
+  }
+  return null;
 }
 
 /** A link to an attachment file (by extension or `download`), with the name the clerk sees. */

@@ -1,8 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { attachmentLink, clickedControl, isPrintControl, selectedRecipients, sendAction } from '@/utils/page-actions';
+import { attachmentLink, clickedControl, isPrintControl, printControlAt, selectedRecipients, sendAction } from '@/utils/page-actions';
 import type { PromptBus } from '@/utils/messaging/prompt-bus';
 
 const UNASKED_PRINT_QUIET_MS = 30_000;
+/** A print that starts this soon after the clerk's click in the portal was started by that click. */
+const CLICK_TO_PRINT_MS = 1500;
 
 /**
  * Watches the portal's own print, copy, download and send actions. On a classified page print,
@@ -22,6 +24,13 @@ export function installGuards(
   let lastUnaskedLog = 0;
   let letThrough: Element | null = null;
   let copying = false;
+  /** The clerk's last click in the portal (not in the overlay), and elements whose click turned out to print. */
+  let lastClick = { at: 0, target: null as Element | null };
+  const printedBy = new WeakSet<Element>();
+  const learnedPrint = (target: EventTarget | null) => {
+    for (let el = target as Element | null, depth = 0; el && depth < 4; el = el.parentElement, depth++) if (printedBy.has(el)) return el;
+    return null;
+  };
 
   const ask = (event: Event, request: Parameters<PromptBus['confirmHandling']>[0], proceed: () => void) => {
     event.preventDefault();
@@ -46,19 +55,24 @@ export function installGuards(
     document,
     'click',
     (event) => {
-      const profiled = event.isTrusted ? profileSendAction(event.target, sendSelectors()) : null;
-      const control = clickedControl(event.target) ?? profiled;
-      if (!control || overlay()?.host.contains(control)) return;
-      if (control === letThrough) {
+      // The approved click, replayed on the portal's control: it goes through once.
+      if (letThrough && (event.target === letThrough || clickedControl(event.target) === letThrough)) {
         letThrough = null;
         return;
       }
+      if (overlay()?.host.contains(event.target as Node)) return;
+      if (event.isTrusted) lastClick = { at: Date.now(), target: event.target as Element };
+      const profiled = event.isTrusted ? profileSendAction(event.target, sendSelectors()) : null;
+      // Print commands in any element (menu `li`, `span`, icon with a title), not only buttons and links.
+      const printing = event.isTrusted && classified() ? (printControlAt(event.target) ?? learnedPrint(event.target)) : null;
+      const control = printing ?? clickedControl(event.target) ?? profiled;
+      if (!control || overlay()?.host.contains(control)) return;
       const replay = () => {
         letThrough = control;
         (control as HTMLElement).click();
       };
       if (classified() && bus.ready && event.isTrusted) {
-        if (isPrintControl(control)) {
+        if (control === printing || isPrintControl(control)) {
           return ask(event, { action: 'printed', detail: (control.textContent ?? '').trim() || undefined }, () => {
             approvedPrint = true;
             replay();
@@ -103,10 +117,36 @@ export function installGuards(
     }
   }
 
+  /** While a print is held: a print style sheet that leaves the sheet blank but for a notice. */
+  let blank: HTMLStyleElement | undefined;
+  ctx.addEventListener(window, 'afterprint', () => {
+    blank?.remove();
+    blank = undefined;
+  });
+
   ctx.addEventListener(window, 'beforeprint', (event) => {
     // A print the clerk approved is already logged; a page cannot fake this event (isTrusted).
     if (approvedPrint || !event.isTrusted || !classified()) {
       approvedPrint = false;
+      return;
+    }
+    // The clerk's click in the portal started it (a control DocTrail did not know as a print command): the sheet
+    // prints blank, the clerk is asked for a reason, and the control is held before the page acts next time.
+    if (bus.ready && Date.now() - lastClick.at < CLICK_TO_PRINT_MS) {
+      const source = lastClick.target;
+      lastClick = { at: 0, target: null };
+      if (source) printedBy.add(printControlAt(source) ?? clickedControl(source) ?? source);
+      blank = document.createElement('style');
+      blank.media = 'print';
+      blank.textContent = 'body{visibility:hidden!important}';
+      (document.head ?? document.documentElement).appendChild(blank);
+      void bus.confirmHandling({ action: 'printed', detail: (source?.textContent ?? '').trim().slice(0, 40) || undefined }).then((answer) => {
+        if (!answer) return;
+        blank?.remove();
+        blank = undefined;
+        approvedPrint = true;
+        window.print();
+      });
       return;
     }
     // Printing from the browser menu cannot be asked about first: it is logged as it starts, at most once per 30 s.

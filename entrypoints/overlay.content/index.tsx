@@ -18,6 +18,7 @@ import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { PromptBus } from '@/utils/messaging/prompt-bus';
 import { installGuards } from './guards';
 import { analyseWithProfiles, createHealthReporter } from './profiles';
+import { containEvents, startedIn } from './isolation';
 
 /** Messages the background sends to open pages (see entrypoints/background/portals.ts, utils/portal-registration.ts). */
 const PROFILES_CHANGED = 'doctrail.profilesChanged';
@@ -39,12 +40,15 @@ const COLLAPSED_KEY = 'overlay.collapsed';
 /** Where the clerk dragged the panel, per portal origin. */
 const POSITION_KEY = `overlay.position.${location.origin}`;
 
-/** Only changes to the portal's own page matter, not the overlay being mounted. */
+const isOwn = (node: Node) => node.nodeName.toLowerCase().startsWith('doctrail-');
+
+/** Only changes to the portal's own page matter, not the overlay (or its row marks) being mounted. */
 function isOwnMutation(records: MutationRecord[]): boolean {
-  return records.every(
-    (r) => (r.target as Element).localName === HOST || [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName.toLowerCase() === HOST),
-  );
+  return records.every((r) => isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn)));
 }
+
+/** What shows or hides content without adding or removing it: a shell's tabs, dialogs, collapsible panels. */
+const VISIBILITY_ATTRIBUTES = ['style', 'class', 'hidden', 'open', 'aria-hidden'];
 
 export default defineContentScript({
   // Never declared in the manifest for all sites: the background registers this script on the portals the clerk
@@ -113,7 +117,10 @@ export default defineContentScript({
         onMount: (container) => container,
         onRemove: (container) => container && render(null, container),
       });
-      if (!ui.mounted) ui.mount();
+      if (!ui.mounted) {
+        ui.mount();
+        containEvents(ui.shadowHost, ui.shadow);
+      }
       ui.shadowHost.dataset.kind = analysis.kind;
       const placement = placeOverlay(sampleOccupancy(document, ui.shadowHost), { width: innerWidth, height: innerHeight });
       render(
@@ -147,15 +154,26 @@ export default defineContentScript({
     const analyseNow = () => {
       queue = queue.then(update).catch((error: unknown) => console.warn('DocTrail: page analysis failed', error));
     };
+    // At most one pending re-read: a page that keeps changing (a clock, an animation) is still read every ~0.3 s.
     let timer: number | undefined;
-    const analyseSoon = () => {
-      clearTimeout(timer);
-      timer = ctx.setTimeout(() => requestIdleCallback(analyseNow, { timeout: 1000 }), 300);
+    const analyseSoon = (delay = 300) => {
+      if (timer !== undefined) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        requestIdleCallback(analyseNow, { timeout: 1000 });
+      }, delay);
     };
 
     const observer = new MutationObserver((records) => isOwnMutation(records) || analyseSoon());
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    ctx.addEventListener(window, 'wxt:locationchange', analyseSoon);
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES });
+    // Typing and choosing change controls' values, not the DOM: a form filled in by the clerk is read again too.
+    // Only a re-read (nothing is prompted for or written from here), so it also follows untrusted `change` events:
+    // widgets that set a select's value from a script fire those, and a page can already cause a re-read by
+    // changing its DOM.
+    for (const type of ['input', 'change'] as const) {
+      ctx.addEventListener(document, type, (event) => startedIn(ui?.shadowHost, event) || analyseSoon(500), { capture: true });
+    }
+    ctx.addEventListener(window, 'wxt:locationchange', () => analyseSoon());
     ctx.onInvalidated(() => observer.disconnect());
     const onMessage = (message: unknown) => {
       const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
