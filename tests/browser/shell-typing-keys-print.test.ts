@@ -7,7 +7,7 @@ const session = usePortalSession();
 
 /** The overlay's form value under a label (标题, 文号 …), as the clerk reads it. */
 async function formValue(page: Page, label: string): Promise<string> {
-  return overlayIn(page).locator('label.dt-field', { has: page.locator(`span:text-is("${label}")`) }).locator('input, select').inputValue();
+  return overlayIn(page).locator('label.dt-field', { hasText: label }).locator('input, select').first().inputValue();
 }
 
 describe('a registration form filled in only by typing (x03)', () => {
@@ -28,10 +28,10 @@ describe('a registration form filled in only by typing (x03)', () => {
     await expect.poll(() => overlayIn(page).getAttribute('data-kind').catch(() => null), { timeout: 5000 }).toBe('registration');
     await expandOverlay(page);
     await expect.poll(() => formValue(page, '标题')).toBe('关于做好2027年春节期间安全生产工作的通知');
-    expect(await formValue(page, '文号')).toBe('榕政〔2026〕71号');
-    expect(await formValue(page, '来文单位')).toBe('福州市人民政府');
+    await expect.poll(() => formValue(page, '文号')).toBe('榕政〔2026〕71号');
+    await expect.poll(() => formValue(page, '来文单位')).toBe('福州市人民政府');
     await expect.poll(() => formValue(page, '紧急程度')).toBe('very-urgent');
-    expect(await formValue(page, '密级')).not.toBe('');
+    await expect.poll(() => formValue(page, '密级')).not.toBe('');
 
     // A correction typed later is followed too.
     await page.fill('input[name=bt]', '');
