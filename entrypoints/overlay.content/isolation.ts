@@ -18,7 +18,7 @@ export function containEvents(host: HTMLElement, shadow: ShadowRoot): void {
     if ((event as KeyboardEvent).key !== 'Escape') return;
     escapedAt = event.timeStamp;
     setTimeout(() => shadow.activeElement || shadow.querySelector<HTMLElement>('button')?.focus());
-  });
+  }, true);
   window.addEventListener(
     'keyup',
     (event) => {
