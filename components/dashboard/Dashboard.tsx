@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Language } from '@/utils/i18n';
 import { createDashboardTranslator, resolveLanguage } from '@/utils/i18n/dashboard';
 import { createPrintTranslator } from '@/utils/i18n/print';
+import { createLedgerTranslator } from '@/utils/i18n/ledger';
 import { CirculationSlip } from './print/CirculationSlip';
 import { RegisterPrint } from './print/RegisterPrint';
 import type { Settings } from '@/utils/register/settings';
@@ -48,6 +49,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
 
   const t = useMemo(() => createDashboardTranslator(language), [language]);
   const pt = useMemo(() => createPrintTranslator(language), [language]);
+  const lt = useMemo(() => createLedgerTranslator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
@@ -58,6 +60,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
       ask,
       t,
       pt,
+      lt,
       now,
       files,
       chainChanged: () => setChainRun((n) => n + 1),
@@ -66,7 +69,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         setHash(location.hash);
       },
     }),
-    [ask, t, pt, now, files],
+    [ask, t, pt, lt, now, files],
   );
   const route = parseRoute(hash);
   const saved = (settings: Settings) => setLanguage(resolveLanguage(settings.language, preferredLanguages));

@@ -6,7 +6,7 @@ import { classificationLabel, statusLabel, urgencyLabel } from './labels';
 
 /** Every field of the record, labelled; page-supplied values are only ever text. */
 export function DocumentFields({ doc }: { doc: DocumentRecord }) {
-  const { t } = useEnv();
+  const { t, lt } = useEnv();
   const fields: [DashboardKey, string | undefined][] = [
     ['field.registrationNo', doc.registrationNo],
     ['field.status', statusLabel(doc.status, t)],
@@ -24,6 +24,7 @@ export function DocumentFields({ doc }: { doc: DocumentRecord }) {
     ['field.dueDate', doc.dueDate],
     ['field.currentHolder', doc.currentHolder],
     ['field.portalNo', doc.portalNo],
+    ['field.source', doc.source ? lt(`source.${doc.source}`) : undefined],
     ['field.createdAt', formatTime(doc.createdAt)],
     ['field.updatedAt', formatTime(doc.updatedAt)],
   ];
@@ -38,12 +39,12 @@ export function DocumentFields({ doc }: { doc: DocumentRecord }) {
       <div class="field wide">
         <dt>{t('field.sourceUrl')}</dt>
         <dd>
-          {isWebUrl(doc.sourceUrl) ? (
+          {doc.sourceUrl && isWebUrl(doc.sourceUrl) ? (
             <a href={doc.sourceUrl} target="_blank" rel="noopener noreferrer" title={doc.sourceUrl}>
               {t('doc.openPortal')}
             </a>
           ) : (
-            doc.sourceUrl
+            doc.sourceUrl ?? '—'
           )}
         </dd>
       </div>

@@ -8,6 +8,9 @@ import { messageOf, useEnv } from './env';
 import { SnoozeControl } from './SnoozeControl';
 import { slipHash } from './route';
 import { Timeline } from './Timeline';
+import { CorrectionForm } from '../ledger/CorrectionForm';
+import { SendForm } from '../ledger/SendForm';
+import { UndoControl } from '../ledger/UndoControl';
 
 export type History = ResponseData<'document.history'>;
 
@@ -44,9 +47,12 @@ export function DocumentPage({ id }: { id: string }) {
             <span class="regno">{history.document.registrationNo}</span> <span class="doc-title">{history.document.title}</span>
           </h1>
           <DocumentFields doc={history.document} />
+          <CorrectionForm key={history.document.updatedAt} doc={history.document} onDone={reload} />
           {open && <SnoozeControl docId={id} reminder={history.reminder} />}
           <CirculationTable docId={id} circulation={history.circulation} onChanged={reload} />
+          <SendForm docId={id} status={history.document.status} onDone={reload} />
           <DocumentActions docId={id} status={history.document.status} onChanged={reload} />
+          <UndoControl key={history.events.length} docId={id} events={history.events} onDone={reload} />
           <Timeline events={history.events} />
         </>
       )}

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { VerifyResult } from '@/utils/register/hash-chain';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 import type { PrintTranslate } from '@/utils/i18n/print';
+import type { LedgerTranslate } from '@/utils/i18n/ledger';
 import type { ExportStart } from '@/utils/messaging/backup-protocol';
 import type { ExportedFile } from '@/utils/messaging/export-client';
 import type { Request, RequestType, ResponseData } from '@/utils/messaging/protocol';
@@ -27,6 +28,8 @@ export interface DashboardEnv {
   t: DashboardTranslate;
   /** The printed forms' strings. */
   pt: PrintTranslate;
+  /** The whole-ledger pages' strings (更正, 撤销, #/new, 督办, import, statistics). */
+  lt: LedgerTranslate;
   now: () => Date;
   files: FileAccess;
   /** The log changed in bulk (a restore): the chain is verified again. */

@@ -21,7 +21,30 @@ const DETAIL_KEYS = [
   'approver',
   'witness',
   'note',
+  'field',
+  'old',
+  'new',
+  'step',
+  'status',
+  'recipients',
+  'unit',
+  'handler',
+  'leader',
+  'requirement',
+  'dueDate',
+  'workingDays',
+  'date',
+  'text',
+  'result',
 ] as const;
+
+/** Details kept for replaying the log, not for reading: the registered fields (shown above the timeline) and the sequences an 撤销 takes back. */
+const HIDDEN_KEYS = new Set(['fields', 'undoes']);
+
+const FIELD_LABELS: readonly string[] = [
+  'registrationNo', 'receivedDate', 'issuer', 'docNumber', 'title', 'classification', 'classificationPeriod', 'copies', 'copyNumber',
+  'urgency', 'deadline', 'documentDate', 'portalNo', 'source',
+];
 
 type DetailKey = (typeof DETAIL_KEYS)[number];
 
@@ -33,7 +56,7 @@ export function describeDetails(details: Record<string, unknown>, t: DashboardTr
     key === 'classification' && level ? t(`classification.${level}`) : detailValue(key, details[key], t),
   ]);
   const other = Object.keys(details)
-    .filter((key) => key !== 'classificationScheme' && !(DETAIL_KEYS as readonly string[]).includes(key) && details[key] !== undefined)
+    .filter((key) => key !== 'classificationScheme' && !(DETAIL_KEYS as readonly string[]).includes(key) && !HIDDEN_KEYS.has(key) && details[key] !== undefined)
     .map((key): [string, string] => [key, plain(details[key])]);
   return [...known, ...other];
 }
@@ -42,6 +65,11 @@ function detailValue(key: DetailKey, value: unknown, t: DashboardTranslate): str
   const text = plain(value);
   if (key === 'purpose' && (text === 'read' || text === 'handle')) return t(`purpose.${text}`);
   if (key === 'from' && (DOCUMENT_STATUSES as readonly string[]).includes(text)) return statusLabel(text, t);
+  if (key === 'field' && FIELD_LABELS.includes(text)) return t(`field.${text as 'title'}`);
+  if (key === 'step' && isEventType(text)) return t(`event.${text}`);
+  if (key === 'status') return statusLabel(text, t);
+  if ((key === 'old' || key === 'new') && value === null) return '—';
+  if (key === 'recipients' && Array.isArray(value)) return value.map(plain).join(t('list.separator'));
   if (key === 'intercepted') return t(value === false ? 'detail.intercepted.no' : 'detail.intercepted.yes');
   return text;
 }

@@ -1,10 +1,11 @@
-import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, URGENCIES } from './document-values';
+import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, SOURCES, URGENCIES } from './document-values';
 import { z } from '../zod';
 
 
 export const classificationSchema = z.enum(CLASSIFICATIONS);
 export const urgencySchema = z.enum(URGENCIES);
 export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
+export const sourceSchema = z.enum(SOURCES);
 
 /** Statuses in which the document is still on the clerk's desk (在办). */
 export const OPEN_STATUSES = ['registered', 'in-circulation', 'returned'] as const satisfies readonly DocumentStatus[];
@@ -30,8 +31,55 @@ export const documentDraftSchema = z.strictObject({
   deadlineWorkingDays: z.number().int().min(1).max(60).optional(),
   /** The portal's own serial for the document (收文编号 / 流水号), never DocTrail's registration number. */
   portalNo: text(60).optional(),
-  sourceUrl: z.string().url().max(2000),
+  /** The portal page it was registered from; absent for a paper, fax, 机要交通 or e-mail document registered at `#/new`. */
+  sourceUrl: z.string().url().max(2000).optional(),
+  /** 来源: how it reached the office (absent: from a portal page, as every document registered before 来源 existed). */
+  source: sourceSchema.optional(),
 });
+
+/** The fields a clerk can correct (更正): everything the draft carries except the page it came from. */
+export const CORRECTABLE_FIELDS = [
+  'docNumber',
+  'title',
+  'issuer',
+  'classification',
+  'classificationPeriod',
+  'urgency',
+  'copyNumber',
+  'copies',
+  'receivedDate',
+  'documentDate',
+  'deadline',
+  'portalNo',
+  'source',
+] as const satisfies readonly (keyof DocumentDraft)[];
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/** 督办: who handles it, who answers for it, what is asked and by when; kept on the record so reminders and the 督办台账 see it. */
+export const supervisionSchema = z.strictObject({
+  /** 承办单位 */
+  unit: text(100).min(1, 'a 督办 item needs a 承办单位'),
+  /** 承办人 */
+  handler: text(50).optional(),
+  /** 负责领导 */
+  leader: text(50).optional(),
+  /** 办理要求 */
+  requirement: text(500).optional(),
+  /** 完成时限 */
+  dueDate: isoDate,
+  /** The 时限 was given as N 个工作日 (kept for the record; `dueDate` is the date it came to). */
+  workingDays: z.number().int().min(1).max(120).optional(),
+  setAt: z.number().int(),
+  feedbackCount: z.number().int().min(0),
+  lastFeedbackAt: z.number().int().optional(),
+  chaseCount: z.number().int().min(0),
+  lastChasedAt: z.number().int().optional(),
+  /** 办结: when and with what 办理结果. */
+  completedAt: z.number().int().optional(),
+  completedOn: isoDate.optional(),
+  result: text(1000).optional(),
+});
+export type Supervision = z.infer<typeof supervisionSchema>;
 
 export const documentRecordSchema = documentDraftSchema.extend({
   id: z.string().min(1),
@@ -43,6 +91,7 @@ export const documentRecordSchema = documentDraftSchema.extend({
   updatedAt: z.number().int(),
   /** While the document is open: the earliest date it is due back or due done (办理期限 or a recipient's 归还日期). Drives reminders and the overdue count. */
   dueDate: isoDate.optional(),
+  supervision: supervisionSchema.optional(),
 });
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);

@@ -22,7 +22,25 @@ export const EVENT_TYPES = [
   'destroyed',
   'exported',
   'imported',
+  /** 更正: one field of the record changed, with its old and new value and the clerk's reason. */
+  'corrected',
+  /** 撤销: a compensating event that takes back the last step (a 收回, a 办结, a 传阅); nothing is deleted. */
+  'undone',
+  /** 督办: the document is put under follow-up (承办单位, 负责领导, 办理要求, 完成时限), or those terms change. */
+  'supervised',
+  /** 反馈: a dated progress report from the 承办单位. */
+  'feedback',
+  /** 催办: the clerk chased the 承办单位. */
+  'chased',
 ] as const;
+
+/** How a document reached the office (来源). */
+export const SOURCES = ['portal', 'paper', 'fax', 'courier', 'email'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** The steps the clerk can take back with 撤销, newest first. */
+export const UNDOABLE_STEPS = ['returned', 'completed', 'sent'] as const;
+export type UndoableStep = (typeof UNDOABLE_STEPS)[number];
 
 /** The `docId` of events about the whole register (an export, an import) rather than one document. */
 export const REGISTER_SCOPE = '@register';

@@ -5,10 +5,10 @@ const OPEN = new Set<string>(OPEN_STATUSES);
 
 /**
  * The date an open document next needs the clerk: its 办理期限, or sooner, the 归还日期 of a
- * recipient who still has it. Closed documents are due nothing, so they drop out of reminders.
+ * recipient who still has it, or the 完成时限 of an open 督办 item. Closed documents are due nothing, so they drop out of reminders.
  */
-export function dueDateOf(document: Pick<DocumentRecord, 'status' | 'deadline'>, circulation: Pick<CirculationState, 'outstanding'>): string | undefined {
+export function dueDateOf(document: Pick<DocumentRecord, 'status' | 'deadline' | 'supervision'>, circulation: Pick<CirculationState, 'outstanding'>): string | undefined {
   if (!OPEN.has(document.status)) return undefined;
-  const dates = [document.deadline, ...circulation.outstanding.map((r) => r.expectedReturn)].filter((d): d is string => !!d);
+  const dates = [document.deadline, document.supervision && !document.supervision.completedAt ? document.supervision.dueDate : undefined, ...circulation.outstanding.map((r) => r.expectedReturn)].filter((d): d is string => !!d);
   return dates.sort()[0];
 }

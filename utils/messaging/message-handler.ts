@@ -15,6 +15,7 @@ import { closeDocument, confirmClassification, DocumentNotFound, documentState, 
 import type { RegisterDB } from '../register/register-db';
 import type { DocumentRecord } from '../documents/document-schema';
 import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
+import { correctDocument, LedgerRefused, undoLastStep } from '../register/ledger-store';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 
 export interface HandlerDeps {
@@ -68,7 +69,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof CalendarRejected || error instanceof ForeignBlob) {
+      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob) {
         return failure('refused', error.message);
       }
       if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
@@ -125,6 +126,10 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       return due(await sendDocument(db, request.docId, request, now));
     case 'circulation.return':
       return due(await returnDocument(db, request.docId, request.recipient, now));
+    case 'document.correct':
+      return due(await correctDocument(db, request.docId, request.corrections, request.reason, now));
+    case 'document.undo':
+      return due(await undoLastStep(db, request.docId, request.reason, now, request.expected));
     case 'document.history': {
       const document = await db.get('documents', request.docId);
       if (!document) throw new DocumentNotFound(request.docId);

@@ -1,6 +1,6 @@
 import type { VerifyResult } from '../register/hash-chain';
 import { z } from '../zod';
-import { classificationSchema, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
+import { classificationSchema, CORRECTABLE_FIELDS, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
 import { CLOSING_TRANSITIONS } from '../register/life-cycle';
 import { registerQuerySchema } from '../register/register-query';
 import { settingsPatchSchema, settingsSchema } from '../register/settings';
@@ -45,6 +45,20 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('circulation.return'), docId, recipient: person }),
   z.strictObject({ type: z.literal('document.history'), docId }),
+  /** 更正 from the dashboard: new values for some fields (null clears one) and why. */
+  z.strictObject({
+    type: z.literal('document.correct'),
+    docId,
+    corrections: z.partialRecord(z.enum(CORRECTABLE_FIELDS), z.string().max(500).nullable()),
+    reason: z.string().trim().min(1, 'a correction needs a reason').max(300),
+  }),
+  /** 撤销 the last step (收回, 办结, 传阅); `expected` is the first sequence of the step the clerk was shown. */
+  z.strictObject({
+    type: z.literal('document.undo'),
+    docId,
+    reason: z.string().trim().min(1, 'undoing a step needs a reason').max(300),
+    expected: z.number().int().positive().optional(),
+  }),
   z.strictObject({ type: z.literal('register.summary') }),
   z.strictObject({ type: z.literal('register.query'), query: registerQuerySchema }),
   z.strictObject({
@@ -118,6 +132,8 @@ export const responseDataSchemas = {
   'document.confirmClassification': documentStateSchema,
   'circulation.send': documentStateSchema,
   'circulation.return': documentStateSchema,
+  'document.correct': documentStateSchema,
+  'document.undo': documentStateSchema,
   'document.history': z.strictObject({
     document: documentRecordSchema,
     events: z.array(eventRecordSchema),

@@ -11,17 +11,19 @@ import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/regist
 
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'>;
-type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
+export type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
 
 /**
  * The same document is the same 文号 from the same issuer (an issuer missing on either side
  * does not tell them apart); a document without a 文号 is known by the page it was registered from.
  */
-async function findIn(store: DocumentsStore, lookup: Lookup): Promise<DocumentRecord | undefined> {
+export async function findIn(store: DocumentsStore, lookup: Lookup): Promise<DocumentRecord | undefined> {
   if (lookup.docNumber) {
     const candidates = await store.index('docNumber').getAll(lookup.docNumber);
     return candidates.find((doc) => !doc.issuer || !lookup.issuer || doc.issuer === lookup.issuer);
   }
+  // A paper document without a 文号 has no page to be known by: each one is registered as it comes.
+  if (!lookup.sourceUrl) return undefined;
   const byUrl = await store.index('sourceUrl').getAll(lookup.sourceUrl);
   return byUrl.find((doc) => !doc.docNumber);
 }
@@ -63,7 +65,8 @@ export function registerDocument(
     };
     const dueDate = dueDateOf(record, { outstanding: [] });
     const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
-    const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo } }];
+    // The event carries every field it set, so the register can be rebuilt from the log alone (see documents/replay).
+    const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo, fields: definedFields(draft) } }];
     if (options.classificationConfirmed && draft.classification) {
       events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification, classificationScheme: 'standard' } });
     }
@@ -150,17 +153,22 @@ export async function documentState(db: RegisterDB, document: DocumentRecord): P
   return { document, circulation: circulationState(events).recipients };
 }
 
-type PlannedChange = { events: Omit<NewEvent, 'docId' | 'timestamp'>[]; update?: Partial<DocumentRecord> };
+export type PlannedChange = { events: Omit<NewEvent, 'docId' | 'timestamp'>[]; update?: Partial<DocumentRecord> };
+
+/** The draft's fields that hold a value (what a `registered` or `imported` event records). */
+export function definedFields(draft: DocumentDraft): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+}
 
 /**
  * One logical change to a document — its events and the record's new state — in one transaction,
  * so a stopped worker leaves either all of it or none. The record's due date follows the change.
  */
-function changeDocument(
+export function changeDocument(
   db: RegisterDB,
   docId: string,
   now: Date,
-  change: (document: DocumentRecord, circulation: CirculationState) => PlannedChange,
+  change: (document: DocumentRecord, circulation: CirculationState, events: EventRecord[], tx: ReadTx) => PlannedChange | Promise<PlannedChange>,
 ): Promise<DocumentState> {
   return writeChained(db, async (tx: ReadTx) => {
     const [document, before] = await Promise.all([
@@ -168,14 +176,15 @@ function changeDocument(
       tx.objectStore('events').index('docId_timestamp').getAll(eventsOfDoc(docId)),
     ]);
     if (!document) throw new DocumentNotFound(docId);
-    const { events, update } = change(document, circulationState(before));
+    const { events, update } = await change(document, circulationState(before), before, tx);
     const timestamp = now.getTime();
     const newEvents: NewEvent[] = events.map((event) => ({ ...event, docId, timestamp }));
     return {
       events: newEvents,
       apply: async (write, chained) => {
         const circulation = circulationState([...before, ...chained]);
-        const changed: DocumentRecord = { ...document, ...update, updatedAt: timestamp };
+        // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
+        const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
         const { dueDate: _previous, ...rest } = changed;
         const dueDate = dueDateOf(changed, circulation);
         const next: DocumentRecord = dueDate ? { ...rest, dueDate } : rest;

@@ -1,0 +1,122 @@
+import { circulationState } from '../documents/circulation';
+import { DOCUMENT_STATUSES } from '../documents/document-values';
+import { lastStep } from '../documents/steps';
+import {
+  CORRECTABLE_FIELDS,
+  documentDraftSchema,
+  type CorrectableField,
+  type DocumentDraft,
+  type DocumentRecord,
+  type DocumentStatus,
+  type EventRecord,
+} from '../documents/document-schema';
+import { changeDocument, findIn, type DocumentState } from './register-store';
+import type { RegisterDB } from './register-db';
+
+/** 更正 or 撤销 cannot be done as asked; the message says why (the handler answers `refused`). */
+export class LedgerRefused extends Error {
+  constructor(
+    readonly reason: 'nothing-to-correct' | 'invalid-correction' | 'duplicate' | 'nothing-to-undo' | 'not-undoable' | 'stale',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** New values for some fields; `null` clears a field. */
+export type Corrections = Partial<Record<CorrectableField, string | null>>;
+
+/**
+ * 更正: changes fields of a registered document with a reason. Each changed field is one `corrected`
+ * event `{ field, old, new, reason }` (absent values are `null`), so replaying the log gives the corrected
+ * record; the record itself is updated in the same transaction, so the register, exports and prints show
+ * the new values. The result must still be a valid document, and a new 文号/来文单位 must not make it
+ * a twin of another registered document.
+ */
+export function correctDocument(db: RegisterDB, docId: string, corrections: Corrections, reason: string, now: Date): Promise<DocumentState> {
+  const why = reason.trim();
+  if (!why) return Promise.reject(new LedgerRefused('invalid-correction', 'a correction needs a reason'));
+  return changeDocument(db, docId, now, async (document, _circulation, _events, tx) => {
+    const changes: { field: CorrectableField; old: string | null; new: string | null }[] = [];
+    const draft: Record<string, unknown> = pickDraft(document);
+    for (const field of CORRECTABLE_FIELDS) {
+      if (!(field in corrections)) continue;
+      const raw = corrections[field];
+      const next = raw === null || raw === undefined || raw.trim() === '' ? null : raw.trim();
+      const old = document[field] ?? null;
+      if (next === old) continue;
+      changes.push({ field, old, new: next });
+      if (next === null) delete draft[field];
+      else draft[field] = next;
+    }
+    if (!changes.length) throw new LedgerRefused('nothing-to-correct', 'the new values are the same as the registered ones');
+    const checked = documentDraftSchema.safeParse(draft);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new LedgerRefused('invalid-correction', `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`);
+    }
+    if (changes.some((c) => c.field === 'docNumber' || c.field === 'issuer')) {
+      const twin = await findIn(tx.objectStore('documents'), { docNumber: checked.data.docNumber, issuer: checked.data.issuer, sourceUrl: undefined });
+      if (twin && twin.id !== document.id) {
+        throw new LedgerRefused('duplicate', `${checked.data.docNumber ?? ''} is already registered as ${twin.registrationNo}`);
+      }
+    }
+    const update: Partial<DocumentRecord> = {};
+    for (const change of changes) (update as Record<string, unknown>)[change.field] = change.new ?? undefined;
+    return {
+      events: changes.map((change) => ({ type: 'corrected' as const, details: { ...change, reason: why } })),
+      update: update as Partial<DocumentRecord>,
+    };
+  });
+}
+
+function pickDraft(document: DocumentRecord): Record<string, unknown> {
+  const keys = Object.keys(documentDraftSchema.shape) as (keyof DocumentDraft)[];
+  return Object.fromEntries(keys.filter((key) => document[key] !== undefined).map((key) => [key, document[key]]));
+}
+
+/**
+ * 撤销: takes back the document's last step with a compensating `undone` event
+ * `{ undoes: [sequence…], step, reason, status }` — nothing is deleted and the chain stays intact.
+ * `expected` is the first sequence of the step the clerk saw; if the document moved on meanwhile, it is refused.
+ */
+export function undoLastStep(db: RegisterDB, docId: string, reason: string, now: Date, expected?: number): Promise<DocumentState> {
+  const why = reason.trim();
+  if (!why) return Promise.reject(new LedgerRefused('invalid-correction', 'undoing a step needs a reason'));
+  return changeDocument(db, docId, now, (document, _circulation, events) => {
+    const found = lastStep(events);
+    if (!found.ok) {
+      throw new LedgerRefused(found.reason, found.reason === 'nothing-to-undo' ? 'there is no step to undo' : `a ${found.type} step cannot be undone`);
+    }
+    const { step, sequences, recipients } = found.info;
+    if (expected !== undefined && sequences[0] !== expected) throw new LedgerRefused('stale', 'the document changed meanwhile; look at it again');
+    const undoneEvent = { sequence: Number.MAX_SAFE_INTEGER, timestamp: now.getTime(), docId, type: 'undone' as const, details: { undoes: sequences }, prevHash: '', hash: '' };
+    const after = circulationState([...events, undoneEvent]);
+    let status: DocumentStatus;
+    let currentHolder: string | undefined;
+    if (step === 'completed') {
+      const completed = events.find((e) => e.sequence === sequences[0]);
+      const from = completed?.details.from;
+      status = typeof from === 'string' && (DOCUMENT_STATUSES as readonly string[]).includes(from) ? (from as DocumentStatus) : 'registered';
+      currentHolder = after.outstanding.at(-1)?.recipient;
+    } else if (after.outstanding.length) {
+      status = 'in-circulation';
+      currentHolder = after.outstanding.at(-1)!.recipient;
+    } else {
+      status = after.recipients.length ? 'returned' : 'registered';
+      currentHolder = undefined;
+    }
+    const supervision =
+      step === 'completed' && document.supervision?.completedAt !== undefined
+        ? { ...document.supervision, completedAt: undefined, completedOn: undefined, result: undefined }
+        : undefined;
+    return {
+      events: [{ type: 'undone' as const, details: { undoes: sequences, step, reason: why, status, ...(recipients.length && { recipients }) } }],
+      update: { status, currentHolder, ...(supervision && { supervision: stripUndefined(supervision) }) },
+    };
+  });
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
