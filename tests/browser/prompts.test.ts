@@ -34,7 +34,7 @@ describe('registration prompt', () => {
     await overlay.locator('select').first().selectOption('internal');
     const number = await register(page);
     expect(await eventTypesOf(api, number)).toEqual([
-      { type: 'registered', details: { registrationNo: number, fields: expect.objectContaining({ classification: 'internal' }) } },
+      { type: 'registered', details: { registrationNo: number, fields: expect.objectContaining({ classification: 'internal' }), classificationScheme: 'standard' } },
       { type: 'classification-confirmed', details: { classification: 'internal' } },
     ]);
     await page.close();

@@ -24,7 +24,7 @@ describe('更正 (corrections)', () => {
   it('logs the registered fields on the registered event, so the record can be rebuilt from the log', async () => {
     const { reg, id } = await registered();
     const [event] = await eventsOf(reg, id);
-    expect(event!.details).toMatchObject({ fields: { title: '关于进一步加强公文处理工作的通知', docNumber: '省政办发〔2026〕15号', classification: 'secret' } });
+    expect(event!.details).toMatchObject({ fields: { title: '关于进一步加强公文处理工作的通知', docNumber: '省政办发〔2026〕15号', classification: draft().classification }, classificationScheme: 'standard' });
   });
 
   it('changes the record and logs old and new values with the reason, one event per field', async () => {

@@ -56,7 +56,7 @@ describe('registering a document', () => {
         timestamp: NOW.getTime(),
         docId: document.id,
         type: 'registered',
-        details: { registrationNo: '收〔2026〕0001号', fields: draft() },
+        details: { registrationNo: '收〔2026〕0001号', fields: draft(), classificationScheme: 'standard' },
         prevHash: '0'.repeat(64),
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       },

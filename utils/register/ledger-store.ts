@@ -64,7 +64,10 @@ export function correctDocument(db: RegisterDB, docId: string, corrections: Corr
     const update: Partial<DocumentRecord> = {};
     for (const change of changes) (update as Record<string, unknown>)[change.field] = change.new ?? undefined;
     return {
-      events: changes.map((change) => ({ type: 'corrected' as const, details: { ...change, reason: why } })),
+      events: changes.map((change) => ({
+        type: 'corrected' as const,
+        details: { ...change, reason: why, ...(change.field === 'classification' && { classificationScheme: 'standard' }) },
+      })),
       update: update as Partial<DocumentRecord>,
     };
   });

@@ -66,7 +66,7 @@ export function registerDocument(
     const dueDate = dueDateOf(record, { outstanding: [] });
     const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
     // The event carries every field it set, so the register can be rebuilt from the log alone (see documents/replay).
-    const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo, fields: definedFields(draft) } }];
+    const events: NewEvent[] = [{ timestamp, docId: document.id, type: 'registered', details: { registrationNo: document.registrationNo, fields: definedFields(draft), classificationScheme: 'standard' } }];
     if (options.classificationConfirmed && draft.classification) {
       events.push({ timestamp, docId: document.id, type: 'classification-confirmed', details: { classification: draft.classification, classificationScheme: 'standard' } });
     }
