@@ -13,6 +13,7 @@ import { EnvContext, type Ask, type DashboardEnv, type FileAccess, type VerifyCh
 import { RegisterPage } from './RegisterPage';
 import { parseRoute, SETTINGS_HASH } from './route';
 import { SettingsPage } from './SettingsPage';
+import { NewDocumentPage } from '../ledger/NewDocumentPage';
 
 export interface DashboardProps {
   ask: Ask;
@@ -81,6 +82,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
           <a href="#/backup" aria-current={route.page === 'backup' ? 'page' : undefined}>{pt('backup.nav')}</a>
+          <a href="#/new" aria-current={route.page === 'new' ? 'page' : undefined}>{lt('nav.new')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
         <ChainStatus key={chainRun} verifyChain={verifyChain} />
@@ -89,6 +91,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
+        {route.page === 'new' && <NewDocumentPage />}
         {route.page === 'backup' && <BackupPage params={route.params} />}
         {route.page === 'print-register' && <RegisterPrint params={route.params} />}
         {route.page === 'print-slip' && <CirculationSlip id={route.id} />}

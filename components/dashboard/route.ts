@@ -25,6 +25,14 @@ export type Route =
   | { page: 'register'; params: RegisterParams }
   | { page: 'doc'; id: string }
   | { page: 'settings' }
+  /** The whole ledger: a paper (fax, 机要交通, e-mail) document, the 督办台账, importing an old 收文登记簿, statistics. */
+  | { page: 'new' }
+  | { page: 'supervision'; unit?: string; state?: 'overdue' | 'soon' }
+  | { page: 'print-supervision'; unit?: string; state?: 'overdue' | 'soon' }
+  | { page: 'print-chase'; id: string }
+  | { page: 'import' }
+  | { page: 'stats'; from?: string; to?: string }
+  | { page: 'print-stats'; from?: string; to?: string }
   | { page: 'print-register'; params: RegisterParams }
   | { page: 'print-slip'; id: string }
   /** Export and backup; the params are the register's filters the export starts from. */
@@ -48,6 +56,26 @@ export function parseRoute(hash: string): Route {
   if (path === '/backup') return { page: 'backup', params: parseParams(new URLSearchParams(search)) };
   if (path === '/print/register') return { page: 'print-register', params: parseParams(new URLSearchParams(search)) };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/new') return { page: 'new' };
+  if (path === '/import') return { page: 'import' };
+  const chase = /^\/print\/chase\/(.+)$/.exec(path);
+  if (chase) return { page: 'print-chase', id: safeDecode(chase[1]!) };
+  if (path === '/supervision' || path === '/print/supervision') {
+    const query = new URLSearchParams(search);
+    const unit = query.get('unit')?.trim().slice(0, 100) || undefined;
+    const state = oneOf(['overdue', 'soon'] as const, query.get('state'));
+    return { page: path === '/supervision' ? 'supervision' : 'print-supervision', ...(unit && { unit }), ...(state && { state }) };
+  }
+  if (path === '/stats' || path === '/print/stats') {
+    const query = new URLSearchParams(search);
+    const date = (name: string) => {
+      const value = query.get(name);
+      return value && ISO_DATE.test(value) ? value : undefined;
+    };
+    const from = date('from');
+    const to = date('to');
+    return { page: path === '/stats' ? 'stats' : 'print-stats', ...(from && { from }), ...(to && { to }) };
+  }
   return { page: 'register', params: parseParams(new URLSearchParams(search)) };
 }
 
@@ -126,4 +154,24 @@ export function toQuery(params: RegisterParams): QuerySent {
     offset: (params.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
+}
+
+export const NEW_HASH = '#/new';
+export const IMPORT_HASH = '#/import';
+export const chaseHash = (id: string) => `#/print/chase/${encodeURIComponent(id)}`;
+
+export function supervisionHash(params: { unit?: string; state?: 'overdue' | 'soon' }, print = false): string {
+  const search = new URLSearchParams();
+  if (params.unit) search.set('unit', params.unit);
+  if (params.state) search.set('state', params.state);
+  const query = search.toString();
+  return `#/${print ? 'print/' : ''}supervision${query ? `?${query}` : ''}`;
+}
+
+export function statsHash(params: { from?: string; to?: string }, print = false): string {
+  const search = new URLSearchParams();
+  if (params.from) search.set('from', params.from);
+  if (params.to) search.set('to', params.to);
+  const query = search.toString();
+  return `#/${print ? 'print/' : ''}stats${query ? `?${query}` : ''}`;
 }

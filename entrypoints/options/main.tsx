@@ -1,4 +1,5 @@
 import '@/components/dashboard.css';
+import '@/components/ledger/ledger.css';
 import { render } from 'preact';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { ask } from '@/utils/messaging/background-client';

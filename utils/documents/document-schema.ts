@@ -92,6 +92,8 @@ export const documentRecordSchema = documentDraftSchema.extend({
   /** While the document is open: the earliest date it is due back or due done (办理期限 or a recipient's 归还日期). Drives reminders and the overdue count. */
   dueDate: isoDate.optional(),
   supervision: supervisionSchema.optional(),
+  /** While the document is open and its 督办 item is not 办结: the item's 完成时限 (indexed: the 督办台账 reads only these). */
+  supervisionDue: isoDate.optional(),
 });
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);

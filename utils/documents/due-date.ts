@@ -12,3 +12,9 @@ export function dueDateOf(document: Pick<DocumentRecord, 'status' | 'deadline' |
   const dates = [document.deadline, document.supervision && !document.supervision.completedAt ? document.supervision.dueDate : undefined, ...circulation.outstanding.map((r) => r.expectedReturn)].filter((d): d is string => !!d);
   return dates.sort()[0];
 }
+
+/** The 完成时限 of a 督办 item still to be done on an open document; undefined otherwise (the 督办台账's index). */
+export function supervisionDueOf(document: Pick<DocumentRecord, 'status' | 'supervision'>): string | undefined {
+  if (!OPEN.has(document.status) || !document.supervision || document.supervision.completedAt !== undefined) return undefined;
+  return document.supervision.dueDate;
+}

@@ -15,7 +15,8 @@ import { closeDocument, confirmClassification, DocumentNotFound, documentState, 
 import type { RegisterDB } from '../register/register-db';
 import type { DocumentRecord } from '../documents/document-schema';
 import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
-import { correctDocument, LedgerRefused, undoLastStep } from '../register/ledger-store';
+import { completeSupervision, correctDocument, LedgerRefused, recordChase, recordFeedback, superviseDocument, undoLastStep } from '../register/ledger-store';
+import { supervisionBoard } from '../register/supervision-query';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 
 export interface HandlerDeps {
@@ -39,7 +40,7 @@ export interface HandlerDeps {
   relayTeach?: (tabId: number, message: TeachMessage, toTop: boolean) => Promise<boolean>;
 }
 
-const READ_ONLY = new Set<Request['type']>(['document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
+const READ_ONLY = new Set<Request['type']>(['supervision.board', 'document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
 export type MessageSender = RawSender;
 
@@ -130,6 +131,18 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       return due(await correctDocument(db, request.docId, request.corrections, request.reason, now));
     case 'document.undo':
       return due(await undoLastStep(db, request.docId, request.reason, now, request.expected));
+    case 'supervision.set': {
+      const { type: _type, docId, ...terms } = request;
+      return due(await superviseDocument(db, docId, terms, await workingCalendar(db), now));
+    }
+    case 'supervision.feedback':
+      return due(await recordFeedback(db, request.docId, { date: request.date, text: request.text }, now));
+    case 'supervision.chase':
+      return due(await recordChase(db, request.docId, request.text, now));
+    case 'supervision.complete':
+      return due(await completeSupervision(db, request.docId, request.result, now));
+    case 'supervision.board':
+      return supervisionBoard(db, { unit: request.unit, state: request.state }, await workingCalendar(db), now);
     case 'document.history': {
       const document = await db.get('documents', request.docId);
       if (!document) throw new DocumentNotFound(request.docId);

@@ -60,6 +60,25 @@ export const requestSchema = z.discriminatedUnion('type', [
     expected: z.number().int().positive().optional(),
   }),
   z.strictObject({ type: z.literal('register.summary') }),
+  /** 督办: put under follow-up or change the terms; the 完成时限 is a date or N 个工作日 from today. */
+  z.strictObject({
+    type: z.literal('supervision.set'),
+    docId,
+    unit: z.string().trim().min(1, 'a 督办 item needs a 承办单位').max(100),
+    handler: z.string().trim().max(50).optional(),
+    leader: z.string().trim().max(50).optional(),
+    requirement: z.string().trim().max(500).optional(),
+    dueDate: isoDate.optional(),
+    workingDays: z.number().int().min(1).max(120).optional(),
+  }).refine((m) => m.dueDate || m.workingDays, { message: 'a 完成时限 (date or working days) is needed', path: ['dueDate'] }),
+  z.strictObject({ type: z.literal('supervision.feedback'), docId, date: isoDate, text: z.string().trim().min(1).max(1000) }),
+  z.strictObject({ type: z.literal('supervision.chase'), docId, text: z.string().trim().max(500).optional() }),
+  z.strictObject({ type: z.literal('supervision.complete'), docId, result: z.string().trim().min(1, '办结 needs its 办理结果').max(1000) }),
+  z.strictObject({
+    type: z.literal('supervision.board'),
+    unit: z.string().trim().max(100).optional(),
+    state: z.enum(['overdue', 'soon']).optional(),
+  }),
   z.strictObject({ type: z.literal('register.query'), query: registerQuerySchema }),
   z.strictObject({
     type: z.literal('document.close'),
@@ -114,6 +133,31 @@ const documentStateSchema = z.strictObject({
   due: dueStatusSchema.optional(),
 });
 
+const boardItemSchema = z.strictObject({
+  id: z.string(),
+  registrationNo: z.string(),
+  title: z.string(),
+  classification: classificationSchema.optional(),
+  unit: z.string(),
+  handler: z.string().optional(),
+  leader: z.string().optional(),
+  requirement: z.string().optional(),
+  dueDate: isoDate,
+  workingDaysLeft: z.number().int(),
+  overdueDays: z.number().int(),
+  state: z.enum(['ok', 'soon', 'overdue']),
+  feedbackCount: z.number().int(),
+  lastFeedbackAt: z.number().optional(),
+  chaseCount: z.number().int(),
+});
+
+const boardSchema = z.strictObject({
+  total: z.number().int(),
+  overdue: z.number().int(),
+  units: z.array(z.string()),
+  groups: z.array(z.strictObject({ unit: z.string(), items: z.array(boardItemSchema), overdue: z.number().int() })),
+});
+
 const summarySchema = z.strictObject({
   inProgress: z.number().int(),
   overdue: z.number().int(),
@@ -141,6 +185,11 @@ export const responseDataSchemas = {
     reminder: reminderStateSchema.nullable(),
   }),
   'register.summary': summarySchema,
+  'supervision.set': documentStateSchema,
+  'supervision.feedback': documentStateSchema,
+  'supervision.chase': documentStateSchema,
+  'supervision.complete': documentStateSchema,
+  'supervision.board': boardSchema,
   'register.query': z.strictObject({ total: z.number().int(), rows: z.array(documentRecordSchema) }),
   'document.close': documentStateSchema,
   'reminder.snooze': reminderStateSchema,

@@ -1,6 +1,9 @@
 import { circulationState } from '../documents/circulation';
 import { DOCUMENT_STATUSES } from '../documents/document-values';
 import { lastStep } from '../documents/steps';
+import { toIsoDate } from '../deadlines/local-date';
+import { addWorkingDays, type WorkingCalendar } from '../deadlines/working-days';
+import { planClosing } from './life-cycle';
 import {
   CORRECTABLE_FIELDS,
   documentDraftSchema,
@@ -8,7 +11,7 @@ import {
   type DocumentDraft,
   type DocumentRecord,
   type DocumentStatus,
-  type EventRecord,
+  type Supervision,
 } from '../documents/document-schema';
 import { changeDocument, findIn, type DocumentState } from './register-store';
 import type { RegisterDB } from './register-db';
@@ -16,7 +19,7 @@ import type { RegisterDB } from './register-db';
 /** 更正 or 撤销 cannot be done as asked; the message says why (the handler answers `refused`). */
 export class LedgerRefused extends Error {
   constructor(
-    readonly reason: 'nothing-to-correct' | 'invalid-correction' | 'duplicate' | 'nothing-to-undo' | 'not-undoable' | 'stale',
+    readonly reason: 'nothing-to-correct' | 'invalid-correction' | 'duplicate' | 'nothing-to-undo' | 'not-undoable' | 'stale' | 'not-supervised',
     message: string,
   ) {
     super(message);
@@ -122,4 +125,95 @@ export function undoLastStep(db: RegisterDB, docId: string, reason: string, now:
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** 督办 terms as the clerk gives them: a 完成时限 as a date, or as N working days from today. */
+export interface SupervisionTerms {
+  unit: string;
+  handler?: string;
+  leader?: string;
+  requirement?: string;
+  dueDate?: string;
+  workingDays?: number;
+}
+
+const OPEN_FOR_SUPERVISION = new Set<DocumentStatus>(['registered', 'in-circulation', 'returned']);
+
+function requireOpenSupervision(document: DocumentRecord): Supervision {
+  if (!document.supervision || document.supervision.completedAt !== undefined) {
+    throw new LedgerRefused('not-supervised', 'this document has no open 督办 item');
+  }
+  return document.supervision;
+}
+
+/**
+ * 督办: puts an open document under follow-up, or changes its terms. The `supervised` event carries every
+ * term (and the date a "N 个工作日" 时限 came to on the working-day calendar), so the item can be replayed.
+ */
+export function superviseDocument(db: RegisterDB, docId: string, terms: SupervisionTerms, calendar: WorkingCalendar, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document) => {
+    if (!OPEN_FOR_SUPERVISION.has(document.status)) throw new LedgerRefused('not-supervised', `a ${document.status} document cannot be put under 督办`);
+    const unit = terms.unit.trim();
+    if (!unit) throw new LedgerRefused('invalid-correction', 'a 督办 item needs a 承办单位');
+    const dueDate = terms.dueDate ?? (terms.workingDays ? addWorkingDays(calendar, toIsoDate(now), terms.workingDays) : undefined);
+    if (!dueDate) throw new LedgerRefused('invalid-correction', 'a 督办 item needs a 完成时限 (a date or a number of working days)');
+    const set = stripUndefined({
+      unit,
+      handler: terms.handler?.trim() || undefined,
+      leader: terms.leader?.trim() || undefined,
+      requirement: terms.requirement?.trim() || undefined,
+      dueDate,
+      workingDays: terms.dueDate ? undefined : terms.workingDays,
+    });
+    const previous = document.supervision && document.supervision.completedAt === undefined ? document.supervision : undefined;
+    const supervision: Supervision = {
+      ...set,
+      setAt: previous?.setAt ?? now.getTime(),
+      feedbackCount: previous?.feedbackCount ?? 0,
+      chaseCount: previous?.chaseCount ?? 0,
+      ...(previous?.lastFeedbackAt !== undefined && { lastFeedbackAt: previous.lastFeedbackAt }),
+      ...(previous?.lastChasedAt !== undefined && { lastChasedAt: previous.lastChasedAt }),
+    };
+    return { events: [{ type: 'supervised' as const, details: { ...set, ...(previous && { changed: true }) } }], update: { supervision } };
+  });
+}
+
+/** 反馈: a dated progress report on an open 督办 item. */
+export function recordFeedback(db: RegisterDB, docId: string, feedback: { date: string; text: string }, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document) => {
+    const supervision = requireOpenSupervision(document);
+    const text = feedback.text.trim();
+    if (!text) throw new LedgerRefused('invalid-correction', 'a progress report needs its text');
+    return {
+      events: [{ type: 'feedback' as const, details: { date: feedback.date, text } }],
+      update: { supervision: { ...supervision, feedbackCount: supervision.feedbackCount + 1, lastFeedbackAt: now.getTime() } },
+    };
+  });
+}
+
+/** 催办: records that the clerk chased the 承办单位 (the 催办单 is printed from the dashboard). */
+export function recordChase(db: RegisterDB, docId: string, note: string | undefined, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document) => {
+    const supervision = requireOpenSupervision(document);
+    const text = note?.trim();
+    return {
+      events: [{ type: 'chased' as const, details: { unit: supervision.unit, dueDate: supervision.dueDate, ...(text && { text }) } }],
+      update: { supervision: { ...supervision, chaseCount: supervision.chaseCount + 1, lastChasedAt: now.getTime() } },
+    };
+  });
+}
+
+/** 办结 of a 督办 item with its 办理结果: the document is completed (the life cycle's rules apply) and the item closed. */
+export function completeSupervision(db: RegisterDB, docId: string, result: string, now: Date): Promise<DocumentState> {
+  return changeDocument(db, docId, now, (document, circulation) => {
+    const supervision = requireOpenSupervision(document);
+    const text = result.trim();
+    if (!text) throw new LedgerRefused('invalid-correction', '办结 of a 督办 item needs its 办理结果');
+    const logged = planClosing(document.status, 'completed', circulation, {});
+    const completedOn = toIsoDate(now);
+    return {
+      events: [{ type: 'completed' as const, details: { ...logged, result: text, completedOn } }],
+      update: { status: 'completed', currentHolder: undefined, supervision: { ...supervision, completedAt: now.getTime(), completedOn, result: text } },
+    };
+  });
 }

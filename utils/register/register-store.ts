@@ -3,7 +3,7 @@ import type { DocTrailDB } from './db-schema';
 import { circulationState, type CirculationState, type RecipientState } from '../documents/circulation';
 import { REGISTER_SCOPE, type Classification } from '../documents/document-values';
 import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecord, type NewEvent, type Purpose } from '../documents/document-schema';
-import { dueDateOf } from '../documents/due-date';
+import { dueDateOf, supervisionDueOf } from '../documents/due-date';
 import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
 import { toIsoDate } from '../deadlines/local-date';
 import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
@@ -185,9 +185,10 @@ export function changeDocument(
         const circulation = circulationState([...before, ...chained]);
         // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
         const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
-        const { dueDate: _previous, ...rest } = changed;
+        const { dueDate: _previous, supervisionDue: _previousSupervision, ...rest } = changed;
         const dueDate = dueDateOf(changed, circulation);
-        const next: DocumentRecord = dueDate ? { ...rest, dueDate } : rest;
+        const supervisionDue = supervisionDueOf(changed);
+        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }) };
         await write.objectStore('documents').put(next);
         return { document: next, circulation: circulation.recipients };
       },
@@ -254,8 +255,16 @@ export function returnDocument(db: RegisterDB, docId: string, recipient: string,
 
 /** 办结, 归档, 清退 or 销毁: checked against the life cycle; the event records who and to whom. */
 export function closeDocument(db: RegisterDB, docId: string, to: ClosingTransition, details: ClosingDetails, now: Date): Promise<DocumentState> {
-  return changeDocument(db, docId, now, (document, circulation) => ({
-    events: [{ type: to, details: planClosing(document.status, to, circulation, details) }],
-    update: { status: to, currentHolder: to === 'cleared' ? details.clearedTo?.trim() : undefined },
-  }));
+  return changeDocument(db, docId, now, (document, circulation) => {
+    const logged = planClosing(document.status, to, circulation, details);
+    // 办结 of a document under 督办 closes its item too, the note as its 办理结果.
+    const supervision =
+      to === 'completed' && document.supervision && document.supervision.completedAt === undefined
+        ? { ...document.supervision, completedAt: now.getTime(), completedOn: toIsoDate(now), ...(logged.note && { result: logged.note }) }
+        : undefined;
+    return {
+      events: [{ type: to, details: logged }],
+      update: { status: to, currentHolder: to === 'cleared' ? details.clearedTo?.trim() : undefined, ...(supervision && { supervision }) },
+    };
+  });
 }
