@@ -108,7 +108,9 @@ describe('the whole ledger from the dashboard, in Chromium', () => {
     await page.getByTestId('undo-form').locator('button[type=submit]').click();
     await expect.poll(() => rows.filter({ hasText: '王局长' }).locator('button.return').count()).toBe(1);
     const undone = page.getByTestId('timeline').locator('[data-type=undone]');
-    expect(await undone.textContent()).toMatch(/收回[\s\S]*误点收回/);
+    const undoneText = await undone.textContent();
+    expect(undoneText).toContain('撤销的步骤：收回');
+    expect(undoneText).toContain('理由：误点收回，文件仍在王局长处');
     await page.screenshot({ path: `${SHOTS}/ledger-document.png`, fullPage: true });
     for (const who of ['王局长', '陈主任']) {
       await rows.filter({ hasText: who }).locator('button.return').click();
