@@ -6,6 +6,7 @@ import { ask } from '@/utils/messaging/background-client';
 import { resolveLanguage } from '@/utils/i18n';
 import { createDashboardTranslator } from '@/utils/i18n/dashboard';
 import { createPrintTranslator } from '@/utils/i18n/print';
+import { createLedgerTranslator } from '@/utils/i18n/ledger';
 import { createWelcomeTranslator } from '@/utils/i18n/welcome';
 
 /** Opened once, when DocTrail is installed (entrypoints/background/index.ts). */
@@ -20,6 +21,7 @@ async function start() {
     ask,
     t: createDashboardTranslator(language),
     pt: createPrintTranslator(language),
+    lt: createLedgerTranslator(language),
     now: () => new Date(),
     files: { exportFile: () => Promise.reject(new Error('no exports here')), save: () => undefined, urlOf: () => '', release: () => undefined },
     chainChanged: () => undefined,
