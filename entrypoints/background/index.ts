@@ -69,6 +69,8 @@ export default defineBackground(() => {
   listenForExports(db, senders);
   startPortals();
   reminders.listen();
+  // A browser start runs the round too, whether or not a saved alarm survived the restart.
+  browser.runtime.onStartup.addListener(() => void reminders.check());
   // Every start of the worker (browser start, install, update, a wake-up by the alarm) runs a round
   // and schedules the next: alarms are not guaranteed to survive a browser restart.
   void reminders.check();

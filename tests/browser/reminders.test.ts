@@ -86,4 +86,26 @@ describe('reminders', () => {
     await waitForNotification(page, `doctrail:doc:${docId}`, 100_000);
     expect(await page.evaluate('chrome.action.getBadgeText({})')).toBe('1');
   }, 150_000);
+
+  it('with every alarm cleared, a browser started after the reminder time still shows the reminder', async () => {
+    browser = await launchWithExtension();
+    let page = await extensionPage(browser);
+    await makeTodayAWorkingDay(page);
+    const slot = nextMinute();
+    await send(page, { type: 'settings.update', patch: { reminderTime: slot.time } });
+    const docId = await registerOverdue(page);
+    await page.waitForTimeout(1000);
+    await page.evaluate('chrome.alarms.clearAll()');
+    expect(await page.evaluate('chrome.alarms.getAll()')).toEqual([]);
+    const { profileDir } = browser;
+    await browser.close();
+    // The browser stays closed across the reminder time; nothing is scheduled.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.at.getTime() - Date.now()) + 1500));
+    browser = await launchWithExtension({ profileDir });
+    page = await extensionPage(browser);
+    await waitForNotification(page, `doctrail:doc:${docId}`, 60_000);
+    expect(await page.evaluate('chrome.action.getBadgeText({})')).toBe('1');
+    // and the next round is scheduled again
+    expect(((await page.evaluate('chrome.alarms.getAll()')) as unknown[]).length).toBe(1);
+  }, 180_000);
 });
