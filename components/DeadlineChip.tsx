@@ -14,9 +14,12 @@ export function DeadlineChip({ deadline, due, today, t }: { deadline: string; du
   const date = due?.date ?? deadline;
   const text =
     state === 'overdue' ? t('deadline.overdue', { days: -daysLeft }) : daysLeft === 0 ? t('deadline.today') : t('deadline.left', { days: daysLeft });
+  // Past the official holiday arrangement the working days are a forecast: said on the chip, not only in a tooltip.
+  const forecast = due?.forecast ? t('deadline.forecast') : undefined;
   return (
-    <span class={`dt-chip dt-chip-${state}`} role="status" title={date}>
+    <span class={`dt-chip dt-chip-${state}`} role="status" title={forecast ? `${date} · ${forecast}` : date} data-forecast={forecast ? 'true' : undefined}>
       {text}
+      {forecast && <small class="dt-forecast">（{t('deadline.forecastShort')}）</small>}
     </span>
   );
 }

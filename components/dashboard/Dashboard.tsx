@@ -6,6 +6,7 @@ import { createLedgerTranslator } from '@/utils/i18n/ledger';
 import { CirculationSlip } from './print/CirculationSlip';
 import { RegisterPrint } from './print/RegisterPrint';
 import type { Settings } from '@/utils/register/settings';
+import { CalendarReminder } from './CalendarReminder';
 import { ChainStatus } from './ChainStatus';
 import { DocumentPage } from './DocumentPage';
 import { BackupPage } from './BackupPage';
@@ -88,6 +89,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         <ChainStatus key={chainRun} verifyChain={verifyChain} />
       </header>
       <main class="dashboard">
+        {route.page !== 'print-register' && route.page !== 'print-slip' && <CalendarReminder />}
         {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}

@@ -1,5 +1,6 @@
 import type { DocumentRecord } from '@/utils/documents/document-schema';
 import type { DashboardKey } from '@/utils/i18n/dashboard';
+import { isForecastDate, useCoveredUntil } from './calendar-coverage';
 import { useEnv } from './env';
 import { formatTime, isWebUrl } from './format';
 import { classificationLabel, statusLabel, urgencyLabel } from './labels';
@@ -7,6 +8,8 @@ import { classificationLabel, statusLabel, urgencyLabel } from './labels';
 /** Every field of the record, labelled; page-supplied values are only ever text. */
 export function DocumentFields({ doc }: { doc: DocumentRecord }) {
   const { t, lt } = useEnv();
+  const covered = useCoveredUntil();
+  const forecast = (date: string | undefined) => (date && isForecastDate(date, covered) ? `${date}（${t('deadline.forecast')}）` : date);
   const fields: [DashboardKey, string | undefined][] = [
     ['field.registrationNo', doc.registrationNo],
     ['field.status', statusLabel(doc.status, t)],
@@ -20,8 +23,8 @@ export function DocumentFields({ doc }: { doc: DocumentRecord }) {
     ['field.copies', doc.copies],
     ['field.receivedDate', doc.receivedDate],
     ['field.documentDate', doc.documentDate],
-    ['field.deadline', doc.deadline],
-    ['field.dueDate', doc.dueDate],
+    ['field.deadline', doc.deadlineWorkingDays ? forecast(doc.deadline) : doc.deadline],
+    ['field.dueDate', forecast(doc.dueDate)],
     ['field.currentHolder', doc.currentHolder],
     ['field.portalNo', doc.portalNo],
     ['field.source', doc.source ? lt(`source.${doc.source}`) : undefined],

@@ -1,4 +1,5 @@
 import type { DocumentRecord } from '@/utils/documents/document-schema';
+import { isForecastDate, useCoveredUntil } from './calendar-coverage';
 import { useEnv } from './env';
 import { classificationLabel, statusLabel, urgencyLabel } from './labels';
 import { documentHash, type SortField } from './route';
@@ -87,6 +88,7 @@ function Cell({ doc, column, overdue }: { doc: DocumentRecord; column: Column; o
       return (
         <>
           {doc.deadline ?? ''}
+          {doc.deadlineWorkingDays && <ForecastMark date={doc.deadline} />}
           {overdue && (
             <span class="overdue-mark" title={t('register.overdueSince', { date: doc.dueDate ?? '' })}>
               {t('register.overdue')}
@@ -97,4 +99,16 @@ function Cell({ doc, column, overdue }: { doc: DocumentRecord; column: Column; o
     default:
       return <>{doc[column] ?? ''}</>;
   }
+}
+
+/** 推算: the deadline was counted in working days past the official holiday arrangement. */
+function ForecastMark({ date }: { date: string | undefined }) {
+  const { t } = useEnv();
+  const covered = useCoveredUntil();
+  if (!isForecastDate(date, covered)) return null;
+  return (
+    <span class="forecast-mark" data-testid="forecast-mark" title={t('deadline.forecast')}>
+      {t('deadline.forecastShort')}
+    </span>
+  );
 }

@@ -89,7 +89,7 @@ async function show(reminders: readonly PlannedReminder[], t: Translate): Promis
       type: 'basic',
       iconUrl: icon,
       title: t(reminder.kind === 'overdue' ? 'notify.overdueTitle' : 'notify.dueSoonTitle', { registrationNo: reminder.registrationNo }),
-      message: t('notify.body', { title: reminder.title ?? t('notify.masked'), dueDate: reminder.dueDate }),
+      message: t('notify.body', { title: reminder.title ?? t('notify.masked'), dueDate: reminder.dueDate }) + (reminder.forecast ? `\n${t('deadline.forecast')}` : ''),
       priority: reminder.kind === 'overdue' ? 2 : 1,
       ...(withButtons && { buttons: [{ title: t('notify.snoozeHour') }, { title: t('notify.snoozeTomorrow') }] }),
     });

@@ -86,10 +86,32 @@ describe('settings and the holiday calendar', () => {
     const before = (await ask({ type: 'settings.get' })) as { calendar: { coveredUntil: number } };
     expect(before.calendar.coveredUntil).toBe(2026);
     const file = JSON.parse(readFileSync('tests/fixtures/calendar/2027.json', 'utf8'));
-    expect(await ask({ type: 'calendar.import', file })).toEqual({ coveredUntil: 2027, importedYears: [2027] });
+    expect(await ask({ type: 'calendar.import', file })).toEqual({ coveredUntil: 2027, importedYears: [2027], movedDeadlines: 0 });
     await expect(ask({ type: 'calendar.import', file: { holidays: { '2027-13-01': '元旦' }, workdays: {} } })).rejects.toMatchObject({
       code: 'refused',
       message: /2027-13-01/,
     });
+  });
+
+  it('a deadline counted in working days past the calendar is a forecast, and moves (logged) when the year is imported', async () => {
+    const ask = await handler();
+    type State = { document: { id: string; deadline: string; registrationNo: string }; due?: { forecast?: boolean } };
+    const registered: { state: State } = await ask({
+      type: 'document.register',
+      draft: draft({ docNumber: '省政办发〔2027〕3号', receivedDate: '2027-02-01', deadline: undefined, deadlineWorkingDays: 5 }),
+    });
+    // 2027-02-05 and 02-08 are statutory 春节 days off: 02-02, 03, 04, 09, 10
+    expect(registered.state.document.deadline).toBe('2027-02-10');
+    expect(registered.state.due?.forecast).toBe(true);
+    const file = JSON.parse(readFileSync('tests/fixtures/calendar/2027.json', 'utf8'));
+    expect(await ask({ type: 'calendar.import', file })).toMatchObject({ coveredUntil: 2027, movedDeadlines: 1 });
+    // the imported arrangement has 春节 off until 02-13: 02-02, 03, 04, 15, 16
+    const after = await db.get('documents', registered.state.document.id);
+    expect(after).toMatchObject({ deadline: '2027-02-16', dueDate: '2027-02-16' });
+    const all = await db.getAll('events');
+    const logged = all.find((e) => e.type === 'calendar-imported');
+    expect(logged?.details).toEqual({ years: [2027], moved: [{ docId: registered.state.document.id, registrationNo: registered.state.document.registrationNo, from: '2027-02-10', to: '2027-02-16' }] });
+    const { verifyRegister } = await import('@/utils/register/chain-store');
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact' });
   });
 });

@@ -32,6 +32,8 @@ export const EVENT_TYPES = [
   'feedback',
   /** 催办: the clerk chased the 承办单位. */
   'chased',
+  /** A holiday arrangement imported: the working-day deadlines it moved. */
+  'calendar-imported',
 ] as const;
 
 /** How a document reached the office (来源). */

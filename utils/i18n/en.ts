@@ -57,6 +57,8 @@ export const en: Record<MessageKey, string> = {
   'urgency.urgent': 'Urgent',
   'urgency.very-urgent': 'Very urgent',
   'urgency.flash': 'Flash',
+  'deadline.forecast': 'forecast from the statutory holidays; make-up working days not included',
+  'deadline.forecastShort': 'forecast',
   'deadline.left': '{days} days left',
   'deadline.today': 'Due today',
   'deadline.overdue': 'Overdue by {days} days',

@@ -55,6 +55,8 @@ export const zhCN = {
   'urgency.urgent': '加急',
   'urgency.very-urgent': '特急',
   'urgency.flash': '特提',
+  'deadline.forecast': '按法定节日推算，未含调休',
+  'deadline.forecastShort': '推算',
   'deadline.left': '剩余 {days} 天',
   'deadline.today': '今日到期',
   'deadline.overdue': '已逾期 {days} 天',

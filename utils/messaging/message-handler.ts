@@ -11,6 +11,7 @@ import { reminderState, snooze } from '../reminders/reminder-store';
 import { snoozeUntil } from '../reminders/reminders';
 import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from '../register/settings-store';
 import { calendarYears, parseCalendarFile } from '../deadlines/working-days';
+import { recomputeWorkingDayDeadlines } from '../register/calendar-change';
 import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
 import type { RegisterDB } from '../register/register-db';
 import type { DocumentRecord } from '../documents/document-schema';
@@ -177,7 +178,8 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       if (!parsed.ok) throw new CalendarRejected(parsed.message);
       const merged = await importCalendar(db, parsed.file);
       const calendar = await workingCalendar(db);
-      return { coveredUntil: calendar.coveredUntil, importedYears: calendarYears(merged) };
+      const moved = await recomputeWorkingDayDeadlines(db, calendar, parsed.years, now);
+      return { coveredUntil: calendar.coveredUntil, importedYears: calendarYears(merged), movedDeadlines: moved.length };
     }
     case 'profiles.list':
     case 'profiles.forUrl':

@@ -124,6 +124,7 @@ const dueStatusSchema = z.strictObject({
   state: z.enum(['ok', 'due-soon', 'overdue']),
   daysLeft: z.number().int(),
   workingDaysLeft: z.number().int(),
+  forecast: z.boolean().optional(),
 });
 
 /** `due`: while the document is open, how its due date stands on the working-day calendar (the overlay's chip shows it). */
@@ -195,7 +196,7 @@ export const responseDataSchemas = {
   'reminder.snooze': reminderStateSchema,
   'settings.get': z.strictObject({ settings: settingsSchema, calendar: calendarInfoSchema }),
   'settings.update': settingsSchema,
-  'calendar.import': calendarInfoSchema,
+  'calendar.import': calendarInfoSchema.extend({ movedDeadlines: z.number().int().min(0) }),
   ...profileResponses,
   ...backupResponses,
 } satisfies Record<RequestType, z.ZodType>;

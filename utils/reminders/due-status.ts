@@ -9,10 +9,13 @@ export interface DueStatus {
   /** Calendar days from today; negative when overdue. */
   daysLeft: number;
   workingDaysLeft: number;
+  /** The date lies past the official arrangement: its working days are forecast (按法定节日推算，未含调休). */
+  forecast?: boolean;
 }
 
 /** How a due date stands today, with "soon" measured in working days as the reminders measure it. */
 export function dueStatus(date: string, today: string, calendar: WorkingCalendar, leadWorkingDays: number): DueStatus {
   const state = date < today ? 'overdue' : date <= dueSoonHorizon(calendar, today, leadWorkingDays) ? 'due-soon' : 'ok';
-  return { date, state, daysLeft: daysBetween(today, date), workingDaysLeft: workingDaysBetween(calendar, today, date) };
+  const status: DueStatus = { date, state, daysLeft: daysBetween(today, date), workingDaysLeft: workingDaysBetween(calendar, today, date) };
+  return calendar.isForecast(date) ? { ...status, forecast: true } : status;
 }

@@ -13,6 +13,8 @@ export interface PlannedReminder {
   /** The title, or undefined when it must not appear (机密 / 绝密 with masking on). */
   title?: string;
   dueDate: string;
+  /** The due date lies past the official holiday arrangement, so "due soon" is a forecast. */
+  forecast?: boolean;
 }
 
 export interface ReminderPlan {
@@ -77,6 +79,7 @@ export function planReminders(input: {
       registrationNo: doc.registrationNo,
       title: masksTitle(doc, settings) ? undefined : doc.title,
       dueDate: doc.dueDate,
+      ...(calendar.isForecast(doc.dueDate) && { forecast: true }),
     });
   }
   notify.sort((a, b) => (a.kind === b.kind ? a.dueDate.localeCompare(b.dueDate) : a.kind === 'overdue' ? -1 : 1));

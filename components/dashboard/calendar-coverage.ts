@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Ask } from './env';
+import { useEnv } from './env';
+
+let cached: Promise<number> | undefined;
+
+/** The last year of the official holiday arrangement, asked once per dashboard page (undefined until known). */
+export function useCoveredUntil(): number | undefined {
+  const { ask } = useEnv();
+  const [year, setYear] = useState<number | undefined>();
+  useEffect(() => {
+    void coveredUntil(ask).then(setYear, () => undefined);
+  }, [ask]);
+  return year;
+}
+
+export function coveredUntil(ask: Ask): Promise<number> {
+  cached ??= ask({ type: 'settings.get' }).then((answer) => answer.calendar.coveredUntil);
+  return cached;
+}
+
+/** After a calendar import the coverage is asked again. */
+export function forgetCoverage(): void {
+  cached = undefined;
+}
+
+/** True when working days up to `date` ('yyyy-mm-dd') are a forecast past the official arrangement. */
+export function isForecastDate(date: string | undefined, covered: number | undefined): boolean {
+  return !!date && covered !== undefined && covered > 0 && Number(date.slice(0, 4)) > covered;
+}
