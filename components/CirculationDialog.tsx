@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Purpose } from '@/utils/documents/document-schema';
+import type { ReturnSource } from '@/utils/deadlines/deadline';
 import type { Translate } from '@/utils/i18n';
 import { preventSubmit, trustedClick, trustedEnter } from './trusted';
 
@@ -7,7 +8,9 @@ export interface CirculationDialogProps {
   verb: string;
   recipients: string[];
   purpose: Purpose;
-  expectedReturn: string;
+  /** The proposed return date and where it comes from (the page's 归还期限 first): the prompt says which. */
+  proposal: { date: string; source: ReturnSource };
+  today: string;
   registered: boolean;
   t: Translate;
   onRecord: (send: { recipients: string[]; purpose: Purpose; expectedReturn: string }) => void;
@@ -23,7 +26,7 @@ export function CirculationDialog(props: CirculationDialogProps) {
   const { t } = props;
   const [names, setNames] = useState(props.recipients.join('、'));
   const [purpose, setPurpose] = useState<Purpose>(props.purpose);
-  const [expectedReturn, setExpectedReturn] = useState(props.expectedReturn);
+  const [expectedReturn, setExpectedReturn] = useState(props.proposal.date);
   const [tried, setTried] = useState(false);
   const recipients = splitNames(names);
   const submit = () => {
@@ -50,6 +53,12 @@ export function CirculationDialog(props: CirculationDialogProps) {
         <span>{t('circ.return')}</span>
         <input type="date" value={expectedReturn} onInput={(e) => setExpectedReturn(e.currentTarget.value)} />
       </label>
+      {expectedReturn === props.proposal.date && (
+        <p class="dt-muted dt-return-source">
+          {t(`circ.from.${props.proposal.source}`, { date: props.proposal.date })}
+          {props.proposal.source === 'page' && props.proposal.date < props.today ? t('circ.from.passed') : ''}
+        </p>
+      )}
       {tried && !recipients.length && <p class="dt-error" role="alert">{t('circ.needRecipient')}</p>}
       {!props.registered && <p class="dt-muted">{t('dialog.registerFirst')}</p>}
       <div class="dt-actions">

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/utils/i18n';
 import type { HandlingRequest } from '@/utils/messaging/prompt-bus';
+import type { Classification } from '@/utils/documents/document-values';
+import { CorrectClassification, ReasonChoices } from './ReasonChoices';
 import { preventSubmit, trustedClick } from './trusted';
 
 export interface HandlingDialogProps {
@@ -8,10 +10,15 @@ export interface HandlingDialogProps {
   registered: boolean;
   t: Translate;
   onDone: (answer: { reason: string } | null) => void;
+  /** One-click reasons: the clerk's recent ones, then the presets from settings. */
+  reasons?: readonly string[];
+  /** The page's 密级, and the way to say it is wrong (此页不涉密 / 密级有误) instead of giving a reason. */
+  level?: Classification;
+  onCorrect?: (level: Classification) => void;
 }
 
 /** Asks why a classified document is printed, copied or downloaded; nothing happens without a reason. */
-export function HandlingDialog({ request, registered, t, onDone }: HandlingDialogProps) {
+export function HandlingDialog({ request, registered, t, onDone, reasons = [], level, onCorrect }: HandlingDialogProps) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const proceed = () => {
@@ -22,13 +29,15 @@ export function HandlingDialog({ request, registered, t, onDone }: HandlingDialo
     <div class="dt-dialog" role="dialog" aria-modal="true" aria-labelledby="dt-dialog-title" onKeyDown={(e) => e.key === 'Escape' && onDone(null)}>
       <form onSubmit={preventSubmit}>
       <h3 id="dt-dialog-title">{t(`dialog.${request.action}.title`)}</h3>
-      {request.detail && <p class="dt-muted">{t('dialog.detail', { detail: request.detail })}</p>}
+      {request.detail && <p class="dt-muted">{t(`dialog.detail.${request.action}`, { detail: request.detail })}</p>}
       {!registered && <p class="dt-muted">{t('dialog.registerFirst')}</p>}
+      <ReasonChoices reasons={reasons} onPick={setReason} t={t} />
       <label class="dt-field">
         <span>{t('dialog.reason')}</span>
         <textarea autoFocus rows={2} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={tried && !reason.trim()} />
       </label>
       {tried && !reason.trim() && <p class="dt-error" role="alert">{t('dialog.reasonRequired')}</p>}
+      {onCorrect && <CorrectClassification level={level} onCorrect={onCorrect} t={t} />}
       <div class="dt-actions">
         <button type="button" class="dt-secondary" onClick={() => onDone(null)}>
           {t('dialog.cancel')}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { defaultReturnDate } from '@/utils/deadlines/deadline';
+import { proposeReturn } from '@/utils/deadlines/deadline';
 import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
-import { isClassified } from '@/utils/documents/document-values';
+import { isClassified, type Classification } from '@/utils/documents/document-values';
 import type { Translate } from '@/utils/i18n';
 import type { PageKind } from '@/utils/page-analysis/analyze-page';
 import { clampPosition, panelBesideRail, type Placement, type Rect } from '@/utils/overlay-placement';
@@ -37,6 +37,10 @@ export interface OverlayProps {
   onMove?: (position: { left: number; top: number }) => void;
   /** Fires 'focus' when the clerk presses the shortcut: the overlay opens and its first control takes the focus. */
   focusSignal?: EventTarget;
+  /** The reason prompt's one-click reasons: presets from settings and the clerk's recent ones. */
+  reasons?: { presets: readonly string[]; recent: readonly string[] };
+  /** A reason was logged: it becomes one of the recent ones. */
+  onReason?: (reason: string) => void;
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex="0"]';
@@ -51,7 +55,7 @@ type DocState =
   | { step: 'error'; message: string };
 
 type Dialog =
-  | { type: 'handling'; request: HandlingRequest; resolve: (answer: { reason: string } | null) => void }
+  | { type: 'handling'; request: HandlingRequest; resolve: (answer: { reason: string } | null) => void; correct: (level: Classification) => void }
   | { type: 'circulation'; request: SendRequest };
 
 /** The background refused to register because the 文号 is registered from another site (it gives no details). */
@@ -165,6 +169,7 @@ export function Overlay(props: OverlayProps) {
                 .then((state) => {
                   setDoc({ step: 'registered', state });
                   setNotice(t('notice.logged', { action: t(`action.${request.action}`) }));
+                  props.onReason?.(answer.reason);
                   resolve(answer);
                 })
                 .catch((error: unknown) => {
@@ -172,6 +177,18 @@ export function Overlay(props: OverlayProps) {
                   resolve(null); // not logged, so not allowed
                 });
             },
+            // 此页不涉密 / 密级有误: the correction is logged instead of a reason; a level that is still 涉密 still asks one.
+            correct: (level) =>
+              ensureRegistered()
+                .then((state) => backend.correctClassification(state.document.id, level))
+                .then((state) => {
+                  setDoc({ step: 'registered', state });
+                  if (isClassified(level)) return;
+                  closeDialog();
+                  setNotice(t('notice.corrected', { level: t(`classification.${level}`) }));
+                  resolve({ reason: '' });
+                })
+                .catch((error: unknown) => setNotice(t('overlay.error', { message: message(error) }))),
           });
         }),
       handledUnasked: (request) => {
@@ -307,13 +324,14 @@ export function Overlay(props: OverlayProps) {
               {notice}
             </p>
           )}
-          {dialog?.type === 'handling' && <HandlingDialog request={dialog.request} registered={registered !== null} t={t} onDone={dialog.resolve} />}
+          {dialog?.type === 'handling' && <HandlingDialog request={dialog.request} registered={registered !== null} t={t} onDone={dialog.resolve} reasons={[...new Set([...(props.reasons?.recent ?? []), ...(props.reasons?.presets ?? [])])].slice(0, 8)} level={level} onCorrect={dialog.correct} />}
           {dialog?.type === 'circulation' && (
             <CirculationDialog
               verb={dialog.request.verb}
               recipients={dialog.request.recipients}
               purpose={/转办|呈批|送办/.test(dialog.request.verb) ? 'handle' : 'read'}
-              expectedReturn={defaultReturnDate(today, (registered?.document ?? draft).deadline, ['urgent', 'very-urgent', 'flash'].includes((registered?.document ?? draft).urgency ?? ''))}
+              proposal={proposeReturn(today, (registered?.document ?? draft).deadline, ['urgent', 'very-urgent', 'flash'].includes((registered?.document ?? draft).urgency ?? ''))}
+              today={today}
               registered={registered !== null}
               t={t}
               onRecord={recordSend}

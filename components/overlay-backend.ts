@@ -1,4 +1,5 @@
 import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
+import type { Classification } from '@/utils/documents/document-values';
 import type { DocumentStateData } from '@/utils/messaging/protocol';
 import type { HandlingAction } from '@/utils/register/register-store';
 
@@ -10,4 +11,6 @@ export interface OverlayBackend {
   logHandling(docId: string, action: HandlingAction, details: { reason?: string; intercepted: boolean; detail?: string }): Promise<DocumentStateData>;
   send(docId: string, recipients: string[], purpose: Purpose, expectedReturn?: string): Promise<DocumentStateData>;
   markReturned(docId: string, recipient: string): Promise<DocumentStateData>;
+  /** 此页不涉密 / 密级有误: the register takes the clerk's 密级, logged as their confirmation. */
+  correctClassification(docId: string, classification: Classification): Promise<DocumentStateData>;
 }

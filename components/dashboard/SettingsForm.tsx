@@ -16,6 +16,7 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
   const { ask, t, now } = useEnv();
   const [values, setValues] = useState(initial);
   const [saving, setSaving] = useState<Saving>({ phase: 'idle' });
+  const [presets, setPresets] = useState(initial.reasonPresets.join('\n'));
   const set = (patch: Partial<Settings>) => {
     setValues({ ...values, ...patch });
     if (saving.phase !== 'saving') setSaving({ phase: 'idle' });
@@ -25,8 +26,10 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
     e.preventDefault();
     setSaving({ phase: 'saving' });
     try {
-      const saved = await ask({ type: 'settings.update', patch: values });
+      const reasonPresets = [...new Set(presets.split('\n').map((line) => line.trim().slice(0, 50)).filter(Boolean))].slice(0, 12);
+      const saved = await ask({ type: 'settings.update', patch: { ...values, reasonPresets } });
       setValues(saved);
+      setPresets(saved.reasonPresets.join('\n'));
       setSaving({ phase: 'saved' });
       onSaved(saved);
     } catch (error) {
@@ -74,6 +77,18 @@ export function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved:
       <label class="check">
         <input type="checkbox" name="maskClassifiedTitles" checked={values.maskClassifiedTitles} onChange={(e) => set({ maskClassifiedTitles: e.currentTarget.checked })} />
         {t('settings.mask')}
+      </label>
+      <label>
+        {t('settings.reasonPresets')}
+        <textarea
+          name="reasonPresets"
+          rows={4}
+          value={presets}
+          onInput={(e) => {
+            setPresets(e.currentTarget.value);
+            if (saving.phase !== 'saving') setSaving({ phase: 'idle' });
+          }}
+        />
       </label>
       <label>
         {t('settings.language')}

@@ -4,7 +4,7 @@ import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { readSettings } from '@/utils/register/settings-store';
-import { LANGUAGE_KEY } from '@/utils/i18n';
+import { LANGUAGE_KEY, PRESETS_KEY } from '@/utils/i18n';
 import { FOCUS_OVERLAY } from '@/utils/portals';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
@@ -44,16 +44,17 @@ export default defineBackground(() => {
     },
   });
   // The 界面语言 setting, mirrored where every surface (popup, overlay, picker) reads it at start.
-  const mirrorLanguage = (language: unknown) => void browser.storage.local.set({ [LANGUAGE_KEY]: language }).catch(() => undefined);
+  const mirror = (settings: { language?: unknown; reasonPresets?: unknown }) =>
+    void browser.storage.local.set({ [LANGUAGE_KEY]: settings.language, [PRESETS_KEY]: settings.reasonPresets }).catch(() => undefined);
   void db()
     .then(readSettings)
-    .then((settings) => mirrorLanguage(settings.language), () => undefined);
+    .then(mirror, () => undefined);
   // Returning the promise answers the sender; nothing is registered for external messages,
   // so web pages have no way in. Content scripts get only what sender-policy.ts allows them.
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = handle(message, sender);
     if ((message as { type?: unknown } | null)?.type === 'settings.update') {
-      void answer.then((response) => response.ok && mirrorLanguage((response.data as { language?: unknown }).language));
+      void answer.then((response) => response.ok && mirror(response.data as { language?: unknown; reasonPresets?: unknown }));
     }
     return answer;
   });

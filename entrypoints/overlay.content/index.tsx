@@ -8,7 +8,7 @@ import type { OverlayBackend } from '@/components/overlay-backend';
 import { ask } from '@/utils/messaging/background-client';
 import { isClassified, type Classification } from '@/utils/documents/document-values';
 import { draftFromAnalysis } from '@/utils/page-analysis/draft';
-import { createTranslator, LANGUAGE_KEY, resolveLanguage } from '@/utils/i18n';
+import { createTranslator, LANGUAGE_KEY, PRESETS_KEY, resolveLanguage } from '@/utils/i18n';
 import { toIsoDate } from '@/utils/deadlines/local-date';
 import { placeOverlay, sampleOccupancy } from '@/utils/overlay-placement';
 import { FOCUS_OVERLAY } from '@/utils/portals';
@@ -33,12 +33,16 @@ const backend: OverlayBackend = {
   logHandling: (docId, action, details) => ask({ type: 'document.logHandling', docId, action, ...details }),
   send: (docId, recipients, purpose, expectedReturn) => ask({ type: 'circulation.send', docId, recipients, purpose, expectedReturn }),
   markReturned: (docId, recipient) => ask({ type: 'circulation.return', docId, recipient }),
+  correctClassification: (docId, classification) => ask({ type: 'document.confirmClassification', docId, classification }),
 };
 
 const HOST = 'doctrail-overlay';
 const COLLAPSED_KEY = 'overlay.collapsed';
 /** Where the clerk dragged the panel, per portal origin. */
 const POSITION_KEY = `overlay.position.${location.origin}`;
+/** The clerk's last reasons for printing, copying or downloading (offered first next time). */
+const RECENT_KEY = 'overlay.recentReasons';
+const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 12) : []);
 
 const isOwn = (node: Node) => node.nodeName.toLowerCase().startsWith('doctrail-');
 
@@ -63,13 +67,14 @@ export default defineContentScript({
     let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
     let shown = '';
     let level: Classification | undefined;
-    const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY]).catch(() => ({}) as Record<string, unknown>);
+    const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY, PRESETS_KEY, RECENT_KEY]).catch(() => ({}) as Record<string, unknown>);
     // The clerk's 界面语言 (set in the dashboard), else the browser's.
     const t = createTranslator(resolveLanguage(remembered[LANGUAGE_KEY], navigator.languages));
     let collapsed = typeof remembered[COLLAPSED_KEY] === 'boolean' ? (remembered[COLLAPSED_KEY] as boolean) : undefined;
     const saved = remembered[POSITION_KEY] as { left?: unknown; top?: unknown } | undefined;
     let position = typeof saved?.left === 'number' && typeof saved.top === 'number' ? { left: saved.left, top: saved.top } : undefined;
     const focusSignal = new EventTarget();
+    const reasons = { presets: PRESETS_KEY in remembered ? strings(remembered[PRESETS_KEY]) : ['领导批示要求', '会议使用', '立卷归档', '上级检查'], recent: strings(remembered[RECENT_KEY]) };
     const rememberCollapsed = (value: boolean) => {
       collapsed = value;
       void browser.storage.local.set({ [COLLAPSED_KEY]: value });
@@ -144,6 +149,11 @@ export default defineContentScript({
             void browser.storage.local.set({ [POSITION_KEY]: moved });
           }}
           focusSignal={focusSignal}
+          reasons={reasons}
+          onReason={(reason) => {
+            reasons.recent = [reason, ...reasons.recent.filter((r) => r !== reason)].slice(0, 5);
+            void browser.storage.local.set({ [RECENT_KEY]: reasons.recent });
+          }}
         />,
         ui.uiContainer,
       );

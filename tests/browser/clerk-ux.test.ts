@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openActionPopup } from '../support/action-popup';
-import { extensionPage, send } from '../support/extension-api';
+import { eventTypesOf, extensionPage, send } from '../support/extension-api';
 import { expandOverlay, overlayIn } from '../support/extension-browser';
 import { inExtensionWorld } from '../support/overlay-driver';
 import { usePortalSession } from '../support/portal-session';
@@ -140,6 +140,58 @@ describe('the keyboard path', () => {
     expect(await overlay.locator('.dt-rail:focus').count()).toBe(1);
     await page.keyboard.press('Enter');
     await overlay.locator('.dt-panel').waitFor();
+    await page.close();
+  });
+});
+
+describe('the prompts', () => {
+  it('offers preset and recent reasons in one click, leaves no stale notice, and takes 此页不涉密 as a logged correction', async () => {
+    const page = await openAt('doc-secret.html', SIZES[0]);
+    const overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').click();
+    await overlay.locator('.dt-regno').waitFor();
+    const number = (await overlay.locator('.dt-regno').textContent())!;
+
+    await page.locator('h2').first().click();
+    await page.keyboard.press('Control+P');
+    await overlay.locator('.dt-presets').waitFor();
+    expect(await overlay.locator('.dt-presets button').allTextContents()).toEqual(['领导批示要求', '会议使用', '立卷归档', '上级检查']);
+    expect(await overlay.locator('.dt-dialog .dt-muted').first().textContent()).toBe('触发：Ctrl+P');
+    await overlay.locator('.dt-presets button', { hasText: '会议使用' }).click();
+    expect(await overlay.locator('.dt-dialog textarea').inputValue()).toBe('会议使用');
+    await overlay.locator('.dt-dialog .dt-primary').click();
+    await expect.poll(() => overlay.locator('.dt-notice').textContent()).toBe('已记录：打印');
+
+    // The next prompt: the recent reason first, and no 已记录 notice left under it.
+    await page.locator('h2').first().click();
+    await page.keyboard.press('Control+P');
+    await overlay.locator('.dt-presets').waitFor();
+    expect(await overlay.locator('.dt-notice').count()).toBe(0);
+    expect((await overlay.locator('.dt-presets button').allTextContents())[0]).toBe('会议使用');
+
+    // 此页不涉密: the clerk gives the right level instead of a reason; it is logged, and nothing more is asked.
+    await overlay.locator('.dt-correct-open').click();
+    await overlay.locator('.dt-correct select').selectOption('none');
+    await overlay.locator('.dt-correct .dt-secondary').click();
+    await expect.poll(() => overlay.locator('.dt-notice').textContent()).toBe('已更正密级为非密，已记入处理记录');
+    expect(await overlay.locator('.dt-dialog').count()).toBe(0);
+    expect(await overlay.locator('.dt-secret').count()).toBe(0);
+    const events = await eventTypesOf(api, number);
+    expect(events.map((e) => e.type)).toEqual(['registered', 'printed', 'classification-confirmed']);
+    expect(events[1]!.details).toMatchObject({ reason: '会议使用', intercepted: true });
+    expect(events[2]!.details).toMatchObject({ classification: 'none' });
+    await page.close();
+  });
+
+  it('proposes the 归还期限 the 传阅单 shows, and says so', async () => {
+    const page = await openAt('circulation.html', SIZES[0]);
+    const overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').waitFor();
+    await page.getByRole('button', { name: '传阅', exact: true }).first().click();
+    await overlay.locator('.dt-dialog input[type=date]').waitFor();
+    expect(await overlay.locator('.dt-dialog input[type=date]').inputValue()).toBe('2026-11-26');
+    const passed = new Date().toISOString().slice(0, 10) > '2026-11-26';
+    expect(await overlay.locator('.dt-return-source').textContent()).toBe(`按页面上的期限 2026-11-26${passed ? '（已过期）' : ''}`);
     await page.close();
   });
 });

@@ -29,6 +29,7 @@ function backend(overrides: Partial<OverlayBackend> = {}): OverlayBackend {
     logHandling: vi.fn(async () => state()),
     send: vi.fn(async () => state()),
     markReturned: vi.fn(async () => state()),
+    correctClassification: vi.fn(async () => state()),
     ...overrides,
   };
 }
@@ -170,6 +171,28 @@ describe('overlay', () => {
     await settle();
     expect(root.querySelector('.dt-panel')).not.toBeNull();
     expect(document.activeElement).toBe(root.querySelector('.dt-panel button, .dt-panel input'));
+  });
+
+  it('offers the clerk’s recent reasons and the presets in one click, and a way to say the 密级 is wrong', async () => {
+    const bus = new PromptBus();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const reasons = { presets: ['领导批示要求', '会议使用', '立卷归档', '上级检查'], recent: ['呈送王局长批阅', '会议使用'] };
+    await act(async () => {
+      render(<Overlay kind="detail" draft={draft({ classification: 'secret' })} placement={OPEN} backend={backend({ lookup: async () => state({ classification: 'secret' }) })} t={t} today="2026-11-23" bus={bus} reasons={reasons} />, root);
+    });
+    await settle();
+    await act(async () => {
+      void bus.confirmHandling({ action: 'printed', detail: 'Ctrl+P' });
+    });
+    const chips = [...root.querySelectorAll('.dt-presets button')].map((b) => b.textContent);
+    expect(chips).toEqual(['呈送王局长批阅', '会议使用', '领导批示要求', '立卷归档', '上级检查']);
+    await act(async () => root.querySelector<HTMLButtonElement>('.dt-presets button:nth-child(3)')!.click());
+    expect(root.querySelector<HTMLTextAreaElement>('.dt-dialog textarea')!.value).toBe('领导批示要求');
+    expect(root.querySelector('.dt-dialog .dt-muted')?.textContent).toBe('触发：Ctrl+P');
+    await act(async () => root.querySelector<HTMLButtonElement>('.dt-correct-open')!.click());
+    const levels = [...root.querySelectorAll('.dt-correct option')].map((o) => o.textContent);
+    expect(levels).toEqual(['非密', '内部', '秘密', '绝密']);
   });
 
   it('says why a lookup failed', async () => {

@@ -21,6 +21,18 @@ export function deadlineStatus(deadline: string, today: string, leadDays = DEFAU
   return { state, daysLeft };
 }
 
+export type ReturnSource = 'page' | 'urgent' | 'default';
+
+/**
+ * The return date the 传阅 prompt proposes, and where it comes from (the prompt says so): the page's (or the
+ * register's) 归还/办理期限 first, even when it has passed; a 急件 the same day; else in `fallbackDays` days.
+ */
+export function proposeReturn(today: string, deadline: string | undefined, urgent: boolean, fallbackDays = 3): { date: string; source: ReturnSource } {
+  if (deadline) return { date: deadline, source: 'page' };
+  if (urgent) return { date: today, source: 'urgent' };
+  return { date: defaultReturnDate(today, undefined, false, fallbackDays), source: 'default' };
+}
+
 /** The default date a circulated document should come back: 急件 the same day, else the deadline, else in 3 days. */
 export function defaultReturnDate(today: string, deadline: string | undefined, urgent: boolean, fallbackDays = 3): string {
   if (urgent) return today;

@@ -204,6 +204,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'settings.preview': 'Example: {example}',
   'settings.previewInvalid': 'The format needs {YYYY} and {NNNN}',
   'settings.mask': 'Hide the titles of 机密 / 绝密 documents in notifications',
+  'settings.reasonPresets': 'Frequent reasons (one click when printing, copying or downloading a classified document; one per line)',
   'settings.language': 'Language',
   'settings.language.auto': 'As the browser',
   'settings.language.zh-CN': '简体中文',

@@ -203,6 +203,7 @@ export const dashboardZhCN = {
   'settings.preview': '示例：{example}',
   'settings.previewInvalid': '格式须包含 {YYYY} 和 {NNNN}',
   'settings.mask': '通知中隐去机密、绝密公文的标题',
+  'settings.reasonPresets': '常用理由（打印、复制、下载涉密公文时一键选用，每行一条）',
   'settings.language': '界面语言',
   'settings.language.auto': '跟随浏览器',
   'settings.language.zh-CN': '简体中文',

@@ -25,6 +25,8 @@ export function resolveLanguage(setting: unknown, preferred: readonly string[]):
  * the overlay and the picker read it without a round trip to the register.
  */
 export const LANGUAGE_KEY = 'settings.language';
+/** The preset reasons of the print/copy/download prompt, mirrored the same way. */
+export const PRESETS_KEY = 'settings.reasonPresets';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -20,6 +20,8 @@ export const settingsSchema = z.strictObject({
   /** Notifications (and exports, if asked) show only the registration number of 机密 / 绝密 documents. */
   maskClassifiedTitles: z.boolean(),
   language: z.enum(['auto', 'zh-CN', 'en']),
+  /** The reasons the print/copy/download prompt offers with one click (the clerk's recent ones come on top). */
+  reasonPresets: z.array(z.string().trim().min(1).max(50)).max(12),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   numberFormat: DEFAULT_NUMBER_FORMAT,
   maskClassifiedTitles: true,
   language: 'auto',
+  reasonPresets: ['领导批示要求', '会议使用', '立卷归档', '上级检查'],
 };
 
 export const settingsPatchSchema = settingsSchema.partial();
