@@ -11,7 +11,7 @@ export function ConfidentialityBanner({ level, period, t }: { level: Classificat
         {t('secret.banner', { level: t(`classification.${level}`), period: period ? t('secret.period', { period }) : '' })}
       </strong>
       <p class="dt-secret-line">
-        <span class="dt-secret-short">{t(level === 'top-secret' ? 'secret.short.top-secret' : 'secret.short')}</span>
+        <span class="dt-secret-short">{t('secret.short')}</span>
         <button type="button" class="dt-link dt-more" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t(open ? 'secret.less' : 'secret.more')}
         </button>

@@ -299,7 +299,7 @@ export function Overlay(props: OverlayProps) {
         if (!dialog) collapse();
       }}
     >
-      <header class="dt-header" onPointerDown={drag} title={t('overlay.drag')}>
+      <header class="dt-header" onPointerDown={drag}>
         <span class="dt-brand">{t('appName')}</span>
         <span class="dt-kind">{t(`kind.${kind}`)}</span>
         {deadline && <DeadlineChip deadline={deadline} due={registered?.due} today={today} t={t} />}

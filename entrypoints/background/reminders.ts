@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createTranslator, pickLanguage, type Translate } from '@/utils/i18n';
+import { pickLanguage } from '@/utils/i18n';
+import { createNotifyTranslator, type NotifyTranslate as Translate } from '@/utils/i18n/notify';
 import { toIsoDate } from '@/utils/deadlines/local-date';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { countOverdue } from '@/utils/register/register-store';
@@ -21,7 +22,7 @@ export function dashboardUrl(hash: string): string {
 }
 
 function translatorFor(settings: Settings): Translate {
-  return createTranslator(settings.language === 'auto' ? pickLanguage(navigator.languages) : settings.language);
+  return createNotifyTranslator(settings.language === 'auto' ? pickLanguage(navigator.languages) : settings.language);
 }
 
 /**

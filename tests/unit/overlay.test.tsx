@@ -98,7 +98,7 @@ describe('overlay', () => {
     expect(banner.getAttribute('role')).toBe('alert');
     expect(banner.textContent).toContain('秘密公文（保密期限 5年）');
     // One line of rules, so the panel's action row stays in view; 详情 opens the full rules.
-    expect(banner.querySelector('.dt-secret-short')?.textContent).toBe('机要渠道传递，复制须批准；打印、复制、下载须填理由');
+    expect(banner.querySelector('.dt-secret-short')?.textContent).toBe('机要渠道传递；打印、复制、下载须填理由');
     expect(banner.textContent).not.toContain('须经本机关负责人批准');
     await act(async () => banner.querySelector<HTMLButtonElement>('.dt-more')!.click());
     expect(banner.textContent).toContain('须经本机关负责人批准');
