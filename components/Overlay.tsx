@@ -12,7 +12,7 @@ import { CirculationList } from './CirculationList';
 import { ConfidentialityBanner } from './ConfidentialityBanner';
 import { DeadlineChip } from './DeadlineChip';
 import { HandlingDialog } from './HandlingDialog';
-import type { OverlayBackend } from './overlay-backend';
+import type { NearDocument, OverlayBackend } from './overlay-backend';
 import { RegistrationForm } from './RegistrationForm';
 
 
@@ -51,6 +51,8 @@ type DocState =
   | { step: 'registering' }
   /** Registered from another site: the background tells a portal page no more than that. */
   | { step: 'elsewhere' }
+  /** Probably a registered document: 是否为已登记的 …？ */
+  | { step: 'near'; near: NearDocument }
   | { step: 'registered'; state: DocumentStateData }
   | { step: 'error'; message: string };
 
@@ -139,8 +141,27 @@ export function Overlay(props: OverlayProps) {
 
   useEffect(() => {
     if (!draft) return;
-    backend.lookup(draft).then((state) => setDoc(state === 'elsewhere' ? { step: 'elsewhere' } : state ? { step: 'registered', state } : { step: 'unregistered' }), fail);
+    notSameAs.current = [];
+    backend.lookup(draft).then(showLookup, fail);
   }, [draft, backend]);
+
+  /** Documents the clerk said this page is not (answering 否 to 是否为已登记的 …？). */
+  const notSameAs = useRef<string[]>([]);
+  function showLookup(state: Awaited<ReturnType<OverlayBackend['lookup']>>) {
+    if (state === 'elsewhere') setDoc({ step: 'elsewhere' });
+    else if (state && 'near' in state) setDoc({ step: 'near', near: state.near });
+    else setDoc(state ? { step: 'registered', state } : { step: 'unregistered' });
+  }
+  const answerNear = (same: boolean, event: MouseEvent) => {
+    const current = docRef.current;
+    if (!event.isTrusted || current.step !== 'near' || !draft) return;
+    if (!same) {
+      notSameAs.current = [...notSameAs.current, current.near.docId];
+      setDoc({ step: 'unregistered' });
+      return;
+    }
+    backend.lookup(draft, current.near.docId).then(showLookup, fail);
+  };
 
   /** The registered document, registering the page's draft first where the clerk's action needs one. */
   const ensureRegistered = async (): Promise<DocumentStateData> => {
@@ -148,7 +169,7 @@ export function Overlay(props: OverlayProps) {
     if (current.step === 'registered') return current.state;
     // Registering needs a 密级; without one on the page the clerk must choose it in the form first.
     if (!draft?.classification) throw new Error(t('form.confirmClassification'));
-    const { state } = await backend.register(draft, false);
+    const { state } = await backend.register(draft, false, notSameAs.current);
     setDoc({ step: 'registered', state });
     return state;
   };
@@ -211,7 +232,7 @@ export function Overlay(props: OverlayProps) {
   const register = (edited: DocumentDraft, classificationConfirmed: boolean) => {
     keepFocus('.dt-registered');
     setDoc({ step: 'registering' });
-    backend.register(edited, classificationConfirmed).then(({ state, created }) => {
+    backend.register(edited, classificationConfirmed, notSameAs.current).then(({ state, created }) => {
       if (!created && state.document.sourceUrl !== edited.sourceUrl) setDuplicate(state);
       setDoc({ step: 'registered', state });
     }, (error: unknown) => (isRegisteredElsewhere(error) ? setDoc({ step: 'elsewhere' }) : fail(error)));
@@ -338,7 +359,7 @@ export function Overlay(props: OverlayProps) {
               onCancel={() => closeDialog('.dt-circ .dt-link')}
             />
           )}
-          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onRegister={register} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
+          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
         </div>
       )}
     </section>
@@ -351,12 +372,24 @@ interface DocumentBodyProps {
   duplicate: DocumentStateData | null;
   t: Translate;
   onRegister: (draft: DocumentDraft, classificationConfirmed: boolean) => void;
+  onNear: (same: boolean, event: MouseEvent) => void;
   onReturned: (recipient: string, event: MouseEvent) => void;
   onAddCirculation: (event: MouseEvent) => void;
 }
 
-function DocumentBody({ doc, draft, duplicate, t, onRegister, onReturned, onAddCirculation }: DocumentBodyProps) {
+function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onReturned, onAddCirculation }: DocumentBodyProps) {
   switch (doc.step) {
+    case 'near':
+      return (
+        <div class="dt-near" role="alert">
+          <p class="dt-warn">{t('overlay.nearQuestion', { registrationNo: doc.near.registrationNo })}</p>
+          <p class="dt-title">{doc.near.title}</p>
+          <div class="dt-actions">
+            <button type="button" class="dt-secondary" onClick={(e) => onNear(false, e)}>{t('overlay.nearNo')}</button>
+            <button type="button" class="dt-primary dt-near-yes" onClick={(e) => onNear(true, e)}>{t('overlay.nearYes')}</button>
+          </div>
+        </div>
+      );
     case 'checking':
       return <p class="dt-status" role="status">{t('overlay.checking')}</p>;
     case 'error':

@@ -4,10 +4,19 @@ import type { DocumentStateData } from '@/utils/messaging/protocol';
 import type { HandlingAction } from '@/utils/register/register-store';
 
 /** What the overlay asks of the background (the single writer). */
+/** A registered document that is probably the one on the page. */
+export interface NearDocument {
+  docId: string;
+  registrationNo: string;
+  title: string;
+}
+
 export interface OverlayBackend {
   /** `'elsewhere'`: registered from another site, whose details the background does not give a portal page. */
-  lookup(draft: DocumentDraft): Promise<DocumentStateData | 'elsewhere' | null>;
-  register(draft: DocumentDraft, classificationConfirmed: boolean): Promise<{ state: DocumentStateData; created: boolean }>;
+  /** `{ near }`: probably an already registered document, the clerk is asked; `sameAs`: the clerk said it is that one. */
+  lookup(draft: DocumentDraft, sameAs?: string): Promise<DocumentStateData | 'elsewhere' | { near: NearDocument } | null>;
+  /** `notSameAs`: documents the clerk said this one is not. */
+  register(draft: DocumentDraft, classificationConfirmed: boolean, notSameAs?: string[]): Promise<{ state: DocumentStateData; created: boolean }>;
   logHandling(docId: string, action: HandlingAction, details: { reason?: string; intercepted: boolean; detail?: string }): Promise<DocumentStateData>;
   send(docId: string, recipients: string[], purpose: Purpose, expectedReturn?: string): Promise<DocumentStateData>;
   markReturned(docId: string, recipient: string): Promise<DocumentStateData>;

@@ -25,11 +25,11 @@ const PROFILES_CHANGED = 'doctrail.profilesChanged';
 const PORTALS_DISABLED = 'doctrail.portalsDisabled';
 
 const backend: OverlayBackend = {
-  lookup: async ({ docNumber, issuer, sourceUrl }) => {
-    const answer = await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl } });
-    return answer.registeredElsewhere ? 'elsewhere' : answer.state;
+  lookup: async ({ docNumber, issuer, sourceUrl, title, receivedDate }, sameAs) => {
+    const answer = await ask({ type: 'document.lookup', lookup: { docNumber, issuer, sourceUrl, title, receivedDate }, ...(sameAs && { sameAs }) });
+    return answer.registeredElsewhere ? 'elsewhere' : answer.near ? { near: answer.near } : answer.state;
   },
-  register: (draft, classificationConfirmed) => ask({ type: 'document.register', draft, classificationConfirmed }),
+  register: (draft, classificationConfirmed, notSameAs) => ask({ type: 'document.register', draft, classificationConfirmed, ...(notSameAs?.length && { notSameAs }) }),
   logHandling: (docId, action, details) => ask({ type: 'document.logHandling', docId, action, ...details }),
   send: (docId, recipients, purpose, expectedReturn) => ask({ type: 'circulation.send', docId, recipients, purpose, expectedReturn }),
   markReturned: (docId, recipient) => ask({ type: 'circulation.return', docId, recipient }),

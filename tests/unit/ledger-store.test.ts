@@ -61,7 +61,7 @@ describe('更正 (corrections)', () => {
     await expect(correctDocument(reg, id, { classification: 'very-secret' }, '密级', LATER)).rejects.toThrow(/classification/);
     await expect(correctDocument(reg, id, { docNumber: '市教发〔2026〕3号' }, '文号抄错', LATER)).rejects.toThrow(other.document.registrationNo);
     expect((await eventsOf(reg, id)).map((e) => e.type)).toEqual(['registered']);
-    expect((await findDocument(reg, { docNumber: '省政办发〔2026〕15号', issuer: '省人民政府办公厅' }))?.id).toBe(id);
+    expect((await findDocument(reg, { docNumber: '省政办发〔2026〕15号', issuer: '省人民政府办公厅' })).exact?.id).toBe(id);
   });
 });
 

@@ -90,10 +90,12 @@ describe('registering a document', () => {
     expect(await reg.count('events')).toBe(1);
   });
 
-  it('keeps the same 文号 from a different issuer apart', async () => {
+  it('asks before registering the same 文号 from a different issuer, and keeps them apart on the clerk’s 否', async () => {
     const reg = await freshRegister();
-    await registerDocument(reg, draft({ issuer: '甲局' }), NOW);
-    const other = await registerDocument(reg, draft({ issuer: '乙局' }), NOW);
+    const first = await registerDocument(reg, draft({ issuer: '甲局' }), NOW);
+    // The same 文号 from another issuer is asked about first (是否为已登记的 …？); the clerk's 否 registers it.
+    await expect(registerDocument(reg, draft({ issuer: '乙局' }), NOW)).rejects.toThrow(/是否为已登记的 收〔2026〕0001号/);
+    const other = await registerDocument(reg, draft({ issuer: '乙局' }), NOW, undefined, { notSameAs: [first.document.id] });
     expect(other.created).toBe(true);
     expect(other.document.registrationNo).toBe('收〔2026〕0002号');
   });
@@ -102,8 +104,8 @@ describe('registering a document', () => {
     const reg = await freshRegister();
     const page = 'http://127.0.0.1:8080/notice.html?id=7';
     await registerDocument(reg, draft({ docNumber: undefined, sourceUrl: page }), NOW);
-    expect(await findDocument(reg, { sourceUrl: page })).toMatchObject({ registrationNo: '收〔2026〕0001号' });
-    expect(await findDocument(reg, { sourceUrl: 'http://127.0.0.1:8080/notice.html?id=8' })).toBeUndefined();
+    expect((await findDocument(reg, { sourceUrl: page })).exact).toMatchObject({ registrationNo: '收〔2026〕0001号' });
+    expect(await findDocument(reg, { sourceUrl: 'http://127.0.0.1:8080/notice.html?id=8' })).toEqual({});
   });
 
   it('uses no number and writes nothing when the registration cannot be stored', async () => {

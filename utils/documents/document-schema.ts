@@ -94,6 +94,8 @@ export const documentRecordSchema = documentDraftSchema.extend({
   supervision: supervisionSchema.optional(),
   /** While the document is open and its 督办 item is not 办结: the item's 完成时限 (indexed: the 督办台账 reads only these). */
   supervisionDue: isoDate.optional(),
+  /** What the register finds the document by (see identity.ts): derived from the fields on every write, never shown. */
+  identityKeys: z.array(z.string().max(2100)).max(8).optional(),
 });
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);

@@ -41,7 +41,8 @@ export async function* documentBatches(db: RegisterDB, options: SourceOptions = 
     scanned += batch.length;
     options.onScanned?.(scanned);
     const kept = keep ? batch.filter(keep) : batch;
-    if (kept.length) yield kept;
+    // Identity keys are derived from the fields (and rebuilt on import): exports and backups leave them out.
+    if (kept.length) yield kept.map(({ identityKeys: _keys, ...document }) => document);
   }
 }
 

@@ -1,3 +1,4 @@
+import { identityKeys } from '../documents/identity';
 /**
  * Restoring a backup into the register, all or nothing. The file is read and checked in full —
  * schema, duplicates, counts, the whole hash chain — before anything is written; then everything
@@ -187,7 +188,8 @@ async function commit(db: RegisterDB, head: ChainHead, documents: DocumentRecord
     const documentCount = counted ?? (await tx.objectStore('documents').count());
     // A million requests without a promise each; any failing request aborts the transaction.
     const documentStore = unwrap(tx.objectStore('documents'));
-    for (const document of documents) documentStore.put(document);
+    // The identity keys are derived, never trusted from the file: a backup from before them gets them here.
+    for (const document of documents) documentStore.put({ ...document, identityKeys: identityKeys(document) });
     const eventStore = unwrap(tx.objectStore('events'));
     for (const event of events) eventStore.add(event);
     const highest = [...years.values()];

@@ -12,7 +12,7 @@ import { snoozeUntil } from '../reminders/reminders';
 import { importCalendar, readImportedCalendar, readSettings, updateSettings, workingCalendar } from '../register/settings-store';
 import { calendarYears, parseCalendarFile } from '../deadlines/working-days';
 import { recomputeWorkingDayDeadlines } from '../register/calendar-change';
-import { closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
+import { NearMatch, closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
 import type { RegisterDB } from '../register/register-db';
 import type { DocumentRecord } from '../documents/document-schema';
 import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
@@ -71,7 +71,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob) {
+      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob) {
         return failure('refused', error.message);
       }
       if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
@@ -107,8 +107,10 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
   const disclosed = (document: DocumentRecord) => sender.kind !== 'content-script' || registeredFrom(document, sender.origin);
   switch (request.type) {
     case 'document.lookup': {
-      const document = await findDocument(db, request.lookup);
+      const chosen = request.sameAs ? await db.get('documents', request.sameAs) : undefined;
+      const { exact: document, near } = chosen ? { exact: chosen, near: undefined } : await findDocument(db, request.lookup);
       if (document && !disclosed(document)) return { state: null, registeredElsewhere: true as const };
+      if (!document && near && disclosed(near)) return { state: null, near: { docId: near.id, registrationNo: near.registrationNo, title: near.title } };
       return { state: document ? await due(await documentState(db, document)) : null };
     }
     case 'document.register': {
@@ -116,6 +118,13 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       const draft = resolveWorkingDayDeadline(request.draft, calendar, toIsoDate(now));
       const { document, created } = await registerDocument(db, draft, now, numberFormat, {
         classificationConfirmed: request.classificationConfirmed,
+        notSameAs: request.notSameAs,
+      }).catch((error: unknown) => {
+        // A near match the page may not learn about (registered from another site) is not asked about.
+        if (error instanceof NearMatch && !disclosed(error.document)) {
+          return registerDocument(db, draft, now, numberFormat, { classificationConfirmed: request.classificationConfirmed, notSameAs: [...(request.notSameAs ?? []), error.document.id] });
+        }
+        throw error;
       });
       if (!disclosed(document)) throw new RegisteredElsewhere();
       return { state: await due(await documentState(db, document)), created };

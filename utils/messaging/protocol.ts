@@ -18,13 +18,17 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('document.lookup'),
-    lookup: documentDraftSchema.pick({ docNumber: true, issuer: true, sourceUrl: true }),
+    lookup: documentDraftSchema.pick({ docNumber: true, issuer: true, sourceUrl: true, title: true, receivedDate: true }).partial({ title: true }),
+    /** The clerk answered 是 to 是否为已登记的 …？: that document's state is wanted. */
+    sameAs: docId.optional(),
   }),
   z.strictObject({
     type: z.literal('document.register'),
     draft: documentDraftSchema,
     /** The clerk chose the 密级 because the page showed none: logged as a confirmation. */
     classificationConfirmed: z.boolean().optional(),
+    /** Documents the clerk said this one is not (answering 是否为已登记的 …？ with 否). */
+    notSameAs: z.array(docId).max(10).optional(),
   }),
   z.strictObject({
     type: z.literal('document.logHandling'),
@@ -171,7 +175,12 @@ const calendarInfoSchema = z.strictObject({ coveredUntil: z.number().int(), impo
 
 export const responseDataSchemas = {
   /** `registeredElsewhere`: to a content script, a document registered from another site is only said to exist. */
-  'document.lookup': z.strictObject({ state: documentStateSchema.nullable(), registeredElsewhere: z.literal(true).optional() }),
+  'document.lookup': z.strictObject({
+    state: documentStateSchema.nullable(),
+    registeredElsewhere: z.literal(true).optional(),
+    /** Probably this document (one side without 文号, or an issuer spelt otherwise): the overlay asks 是否为已登记的 …？ */
+    near: z.strictObject({ docId, registrationNo: z.string(), title: z.string() }).optional(),
+  }),
   'document.register': z.strictObject({ state: documentStateSchema, created: z.boolean() }),
   'document.logHandling': documentStateSchema,
   'document.confirmClassification': documentStateSchema,

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { circulationState } from '../documents/circulation';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
 import { dueDateOf } from '../documents/due-date';
+import { identityKeys } from '../documents/identity';
 import { fromLegacyClassification } from '../documents/document-values';
 
 export const DB_NAME = 'doctrail';
@@ -21,6 +22,7 @@ export interface DocTrailDB extends DBSchema {
       classification: string;
       receivedDate: string;
       supervisionDue: string;
+      identityKeys: string;
     };
   };
   events: {
@@ -93,6 +95,16 @@ export const MIGRATIONS: readonly Migration[] = [
   // v4, so no record needs rewriting.
   (_db, tx) => {
     tx.objectStore('documents').createIndex('supervisionDue', 'supervisionDue');
+  },
+  // v5: one identity per document. Every record gets the keys it is found by (文号 normalised, page address without
+  // volatile parameters, 来文单位 + 标题 + 收文日期, title), computed from its fields as stored; the fields themselves
+  // are kept as written, so documents registered before normalisation are found by any spelling of their 文号.
+  async (_db, tx) => {
+    const documents = tx.objectStore('documents');
+    documents.createIndex('identityKeys', 'identityKeys', { multiEntry: true });
+    for (let cursor = await documents.openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update({ ...cursor.value, identityKeys: identityKeys(cursor.value) });
+    }
   },
 ];
 

@@ -8,28 +8,31 @@ import { canTransition, planClosing, TransitionRefused, type ClosingDetails, typ
 import { toIsoDate } from '../deadlines/local-date';
 import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/registration-number';
+import { identityKeys, normaliseIdentity } from '../documents/identity';
+import { findIdentity, type IdentityMatch } from './identity-lookup';
 
 
-type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'>;
+type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'> & Partial<Pick<DocumentDraft, 'title' | 'receivedDate'>>;
 export type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
 
 /**
- * The same document is the same 文号 from the same issuer (an issuer missing on either side
- * does not tell them apart); a document without a 文号 is known by the page it was registered from.
+ * The same document is the same 文号 from the same issuer (an issuer missing on either side does not tell them
+ * apart), whatever its spelling; a document without a 文号 is known by the page it was registered from (without
+ * volatile parameters) or by 来文单位 + 标题 + 收文日期. See identity-lookup.ts.
  */
 export async function findIn(store: DocumentsStore, lookup: Lookup): Promise<DocumentRecord | undefined> {
-  if (lookup.docNumber) {
-    const candidates = await store.index('docNumber').getAll(lookup.docNumber);
-    return candidates.find((doc) => !doc.issuer || !lookup.issuer || doc.issuer === lookup.issuer);
-  }
-  // A paper document without a 文号 has no page to be known by: each one is registered as it comes.
-  if (!lookup.sourceUrl) return undefined;
-  const byUrl = await store.index('sourceUrl').getAll(lookup.sourceUrl);
-  return byUrl.find((doc) => !doc.docNumber);
+  return (await findIdentity(store, lookup)).exact;
 }
 
-export async function findDocument(db: RegisterDB, lookup: Lookup): Promise<DocumentRecord | undefined> {
-  return findIn(readTransaction(db).objectStore('documents'), lookup);
+export async function findDocument(db: RegisterDB, lookup: Lookup, notSameAs: readonly string[] = []): Promise<IdentityMatch> {
+  return findIdentity(readTransaction(db).objectStore('documents'), lookup, notSameAs);
+}
+
+/** Registering was refused: the register holds a document that is probably this one, and the clerk must say. */
+export class NearMatch extends Error {
+  constructor(readonly document: DocumentRecord) {
+    super(`是否为已登记的 ${document.registrationNo}？`);
+  }
 }
 
 export interface RegisterResult {
@@ -46,11 +49,13 @@ export function registerDocument(
   draft: DocumentDraft,
   now: Date,
   numberFormat = DEFAULT_NUMBER_FORMAT,
-  options: { classificationConfirmed?: boolean } = {},
+  options: { classificationConfirmed?: boolean; notSameAs?: readonly string[] } = {},
 ): Promise<RegisterResult> {
+  draft = normaliseIdentity(draft);
   return writeChained<RegisterResult>(db, async (tx) => {
-    const existing = await findIn(tx.objectStore('documents'), draft);
-    if (existing) return { events: [], apply: async () => ({ document: existing, created: false }) };
+    const { exact, near } = await findIdentity(tx.objectStore('documents'), draft, options.notSameAs);
+    if (exact) return { events: [], apply: async () => ({ document: exact, created: false }) };
+    if (near) throw new NearMatch(near);
     const year = now.getFullYear();
     const counterKey = `registration:${year}`;
     const sequence = ((await tx.objectStore('counters').get(counterKey)) ?? 0) + 1;
@@ -62,6 +67,7 @@ export function registerDocument(
       status: 'registered',
       createdAt: timestamp,
       updatedAt: timestamp,
+      identityKeys: identityKeys(draft),
     };
     const dueDate = dueDateOf(record, { outstanding: [] });
     const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
@@ -188,7 +194,8 @@ export function changeDocument(
         const { dueDate: _previous, supervisionDue: _previousSupervision, ...rest } = changed;
         const dueDate = dueDateOf(changed, circulation);
         const supervisionDue = supervisionDueOf(changed);
-        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }) };
+        // A correction may change what the document is found by (文号, title, issuer, 收文日期): its keys follow.
+        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: identityKeys(rest) };
         await write.objectStore('documents').put(next);
         return { document: next, circulation: circulation.recipients };
       },
