@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyRegister } from '@/utils/register/chain-store';
-import { canonicalJson, GENESIS_HASH, hashEvent } from '@/utils/register/hash-chain';
+import { verifyRegister, verifyRegisterExtends } from '@/utils/register/chain-store';
+import { canonicalJson, chainEvents, EMPTY_HEAD, formatHead, GENESIS_HASH, hashEvent, parseKeptHeads } from '@/utils/register/hash-chain';
 import { logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
 import type { RegisterDB } from '@/utils/register/register-db';
-import { openRegister } from '@/utils/register/register-db';
+import { EVENT_SEQUENCE, openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 
 let counter = 0;
@@ -88,3 +88,66 @@ describe('verifying the register chain', () => {
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 30 });
   });
 });
+
+/** The forger's rewrite, done in the profile's own storage: drop every `printed` event, renumber, re-hash, fix the counter. */
+async function forgeWithoutPrints(reg: RegisterDB): Promise<void> {
+  const all = await reg.getAll('events');
+  const kept = all.filter((e) => e.type !== 'printed').map((e, i) => ({ ...e, sequence: i + 1 }));
+  const rehashed = await chainEvents(EMPTY_HEAD, kept);
+  await reg.clear('events');
+  for (const event of rehashed) await reg.put('events', event);
+  await reg.put('counters', rehashed.length, EVENT_SEQUENCE);
+}
+
+describe('a head kept outside the machine', () => {
+  it('is extended by an untouched register that has grown since the head was kept', async () => {
+    const reg = await busyRegister();
+    const before = await verifyRegister(reg);
+    if (before.state !== 'intact') throw new Error('expected intact');
+    const printed = formatHead(before.head, before.headTime);
+    expect(printed).toMatch(/^#8 · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · [0-9a-f]{16}…$/);
+    await registerDocument(reg, draft({ docNumber: '省政办发〔2026〕16号' }), NOW);
+    const { heads } = parseKeptHeads(printed);
+    expect(await verifyRegisterExtends(reg, heads)).toMatchObject({ state: 'extends', head: { sequence: 9 }, count: 9 });
+  });
+
+  it('catches a forged-but-consistent rewrite that verifies intact on its own', async () => {
+    const reg = await busyRegister();
+    const before = await verifyRegister(reg);
+    if (before.state !== 'intact') throw new Error('expected intact');
+    const early = (await reg.get('events', 3))!;
+    const six = (await reg.get('events', 6))!;
+    await forgeWithoutPrints(reg);
+
+    // On its own the forged log holds: every link recomputed.
+    expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', count: 7 });
+    // The head printed before the forgery is not extended: the log now ends before #8.
+    const kept = parseKeptHeads(formatHead(before.head, before.headTime)).heads;
+    expect(await verifyRegisterExtends(reg, kept)).toMatchObject({ state: 'shorter', kept: { sequence: 8 }, head: { sequence: 7 } });
+    // With an earlier head (#3, before the print at #5) and one after it (#6), the rewrite is located between them.
+    const atSix = { sequence: 6, hash: six.hash!.slice(0, 16) };
+    const result = await verifyRegisterExtends(reg, [{ sequence: 3, hash: early.hash!.slice(0, 8) }, atSix]);
+    expect(result).toMatchObject({ state: 'diverged', sequence: 6, sinceSequence: 3 });
+  });
+
+  it('reports a register that no longer verifies on its own as broken, not as diverged', async () => {
+    const reg = await busyRegister();
+    const first = (await reg.get('events', 2))!;
+    await reg.put('events', { ...first, details: { ...first.details, docNumber: '伪造' } });
+    expect(await verifyRegisterExtends(reg, [{ sequence: 8, hash: 'abcdef12' }])).toMatchObject({ state: 'broken', chain: { firstBreak: { sequence: 2 } } });
+  });
+
+  it('reads heads typed, printed or pasted from a backup header, and says which lines it could not read', () => {
+    const hash = 'ab'.repeat(32);
+    const { heads, rejected } = parseKeptHeads(
+      [`#1234 · 2026-11-30 09:00 · 3f9a1c2b…`, `77 ${hash}`, `{"format":"doctrail-backup","head":{"sequence":12,"hash":"${hash}"}}`, '今天校验过', '#5 · 2026-11-30 09:00 · 3f9a…'].join('\n'),
+    );
+    expect(heads).toEqual([
+      { sequence: 12, hash },
+      { sequence: 1234, hash: '3f9a1c2b' },
+      { sequence: 77, hash },
+    ]);
+    expect(rejected).toEqual(['今天校验过', '#5 · 2026-11-30 09:00 · 3f9a…']);
+  });
+});
+

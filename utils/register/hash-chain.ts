@@ -91,7 +91,7 @@ export interface ChainBreak {
 }
 
 export type VerifyResult =
-  | { state: 'intact'; count: number; head: ChainHead }
+  | { state: 'intact'; count: number; head: ChainHead; /** When the head event was written (absent for an empty log). */ headTime?: number }
   | { state: 'broken'; count: number; firstBreak: ChainBreak };
 
 export type StoredEvent = ChainContent & Partial<Chained>;
@@ -102,9 +102,14 @@ export type StoredEvent = ChainContent & Partial<Chained>;
  */
 export async function verifyChain(
   batches: AsyncIterable<readonly StoredEvent[]>,
-  options: { onProgress?: (checked: number) => void; /** The sequence the log says it has reached: a cut-off tail shows here. */ lastSequence?: number } = {},
+  options: {
+    onProgress?: (checked: number) => void;
+    /** The sequence the log says it has reached: a cut-off tail shows here. */ lastSequence?: number;
+    /** Called with every event whose link held, in order. */ onVerified?: (event: StoredEvent & Chained) => void;
+  } = {},
 ): Promise<VerifyResult> {
   let head: ChainHead = EMPTY_HEAD;
+  let headTime: number | undefined;
   let count = 0;
   for await (const batch of batches) {
     const recomputed = await Promise.all(batch.map((event) => (event.prevHash ? hashEvent(event, event.prevHash) : undefined)));
@@ -120,6 +125,8 @@ export async function verifyChain(
       if (event.prevHash !== head.hash) return broken('link-broken', head.hash, event.prevHash);
       if (recomputed[i] !== event.hash) return broken('content-changed', recomputed[i]!, event.hash);
       head = { sequence: event.sequence, hash: event.hash };
+      headTime = event.timestamp;
+      options.onVerified?.(event as StoredEvent & Chained);
       count++;
     }
     options.onProgress?.(count);
@@ -128,5 +135,101 @@ export async function verifyChain(
     const sequence = head.sequence + 1;
     return { state: 'broken', count, firstBreak: { kind: 'missing-events', sequence, expected: String(options.lastSequence), found: String(head.sequence) } };
   }
-  return { state: 'intact', count, head };
+  return headTime === undefined ? { state: 'intact', count, head } : { state: 'intact', count, head, headTime };
+}
+
+/** How many hex digits of the hash the short form shows: 64 bits, too many to forge a matching prefix. */
+export const SHORT_HASH_LENGTH = 16;
+/** The fewest hex digits a typed head may give (the brief printed form of older prints). */
+export const MIN_KEPT_HASH = 8;
+
+/** A head the clerk kept outside the machine: a sequence and its hash, or the first digits of it. */
+export interface KeptHead {
+  sequence: number;
+  /** Lower-case hex: the full hash or a prefix of at least MIN_KEPT_HASH digits. */
+  hash: string;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The printed form of a head: `#1234 · 2026-11-30 09:00 · 3f9a1c2b4d5e6f70…` (local time). */
+export function formatHead(head: ChainHead, timestamp?: number): string {
+  const parts = [`#${head.sequence}`];
+  if (timestamp !== undefined) {
+    const d = new Date(timestamp);
+    parts.push(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`);
+  }
+  parts.push(`${head.hash.slice(0, SHORT_HASH_LENGTH)}…`);
+  return parts.join(' · ');
+}
+
+/**
+ * Reads the heads in what a clerk typed or pasted: one per line in the printed short form
+ * (`#1234 · 2026-11-30 09:00 · 3f9a1c2b…`), `1234 <hash>`, or a backup header's
+ * `"head":{"sequence":1234,"hash":"…"}`. Lines that hold no head are returned as rejected.
+ */
+export function parseKeptHeads(text: string): { heads: KeptHead[]; rejected: string[] } {
+  const heads: KeptHead[] = [];
+  const rejected: string[] = [];
+  const json = /"sequence"\s*:\s*(\d+)\s*,\s*"hash"\s*:\s*"([0-9a-fA-F]{64})"|"hash"\s*:\s*"([0-9a-fA-F]{64})"\s*,\s*"sequence"\s*:\s*(\d+)/g;
+  let rest = text;
+  for (const match of text.matchAll(json)) {
+    heads.push({ sequence: Number(match[1] ?? match[4]), hash: (match[2] ?? match[3])!.toLowerCase() });
+    rest = rest.replace(match[0], '\u0000');
+  }
+  for (const raw of rest.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.includes('\u0000')) continue; // a line that held a backup header's head
+    const bySharp = /#\s*(\d+)/.exec(line);
+    const byStart = bySharp ? null : /^(\d+)(?![\d-])/.exec(line);
+    const sequence = (bySharp ?? byStart)?.[1];
+    const afterSequence = bySharp ?? byStart ? line.slice(0, (bySharp ?? byStart)!.index) + ' ' + line.slice((bySharp ?? byStart)!.index + (bySharp ?? byStart)![0].length) : line;
+    const hashes = [...afterSequence.matchAll(/(?<![0-9a-fA-F-])[0-9a-fA-F]{8,64}(?![0-9a-fA-F-])/g)].map((m) => m[0]);
+    const hash = hashes.at(-1);
+    if (sequence === undefined || hash === undefined || Number(sequence) < 1 || hash.length < MIN_KEPT_HASH) rejected.push(line);
+    else heads.push({ sequence: Number(sequence), hash: hash.toLowerCase() });
+  }
+  return { heads, rejected };
+}
+
+export type ExtendsResult =
+  /** Every kept head is an event of today's log, and the log from the first event to today's head holds. */
+  | { state: 'extends'; kept: KeptHead[]; head: ChainHead; count: number }
+  /**
+   * The event at `sequence` carries a different hash than the kept head: the log was rewritten at or
+   * before that record, and after `sinceSequence` (the newest kept head it still matches, 0 if none).
+   */
+  | { state: 'diverged'; kept: KeptHead; sequence: number; sinceSequence: number; found: { hash: string; docId: string; type: string; timestamp: number } }
+  /** Today's log ends before the kept head: records were removed since it was kept. */
+  | { state: 'shorter'; kept: KeptHead; sinceSequence: number; head: ChainHead }
+  /** Today's log does not even verify on its own. */
+  | { state: 'broken'; chain: Extract<VerifyResult, { state: 'broken' }> };
+
+/**
+ * Whether today's log still extends heads kept outside the machine. A rewrite that drops or edits
+ * events and re-hashes everything after verifies intact on its own; it cannot keep the hash the
+ * event at a kept sequence had, so it shows here.
+ */
+export async function verifyExtends(
+  batches: AsyncIterable<readonly StoredEvent[]>,
+  kept: readonly KeptHead[],
+  options: { onProgress?: (checked: number) => void; lastSequence?: number } = {},
+): Promise<ExtendsResult> {
+  const wanted = new Set(kept.map((k) => k.sequence));
+  const seen = new Map<number, StoredEvent & Chained>();
+  const chain = await verifyChain(batches, { ...options, onVerified: (event) => wanted.has(event.sequence) && seen.set(event.sequence, event) });
+  if (chain.state === 'broken') return { state: 'broken', chain };
+  const ordered = [...kept].sort((a, b) => a.sequence - b.sequence);
+  let sinceSequence = 0;
+  for (const head of ordered) {
+    const event = seen.get(head.sequence);
+    if (!event) return { state: 'shorter', kept: head, sinceSequence, head: chain.head };
+    if (!event.hash.startsWith(head.hash)) {
+      return { state: 'diverged', kept: head, sequence: head.sequence, sinceSequence, found: { hash: event.hash, docId: event.docId, type: event.type, timestamp: event.timestamp } };
+    }
+    sinceSequence = head.sequence;
+  }
+  return { state: 'extends', kept: ordered, head: chain.head, count: chain.count };
 }
