@@ -9,7 +9,10 @@ export function useCoveredUntil(): number | undefined {
   const { ask } = useEnv();
   const [year, setYear] = useState<number | undefined>();
   useEffect(() => {
-    void coveredUntil(ask).then(setYear, () => undefined);
+    const refresh = () => void coveredUntil(ask).then(setYear, () => undefined);
+    refresh();
+    window.addEventListener(CALENDAR_CHANGED, refresh);
+    return () => window.removeEventListener(CALENDAR_CHANGED, refresh);
   }, [ask]);
   return year;
 }
@@ -19,9 +22,12 @@ export function coveredUntil(ask: Ask): Promise<number> {
   return cached;
 }
 
-/** After a calendar import the coverage is asked again. */
+const CALENDAR_CHANGED = 'doctrail:calendar-changed';
+
+/** After a calendar import the coverage is asked again, and every mark and reminder on the page follows. */
 export function forgetCoverage(): void {
   cached = undefined;
+  window.dispatchEvent(new Event(CALENDAR_CHANGED));
 }
 
 /** True when working days up to `date` ('yyyy-mm-dd') are a forecast past the official arrangement. */
