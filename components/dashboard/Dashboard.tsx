@@ -15,6 +15,8 @@ import { RegisterPage } from './RegisterPage';
 import { parseRoute, SETTINGS_HASH } from './route';
 import { SettingsPage } from './SettingsPage';
 import { NewDocumentPage } from '../ledger/NewDocumentPage';
+import { SupervisionPage } from '../ledger/SupervisionPage';
+import { ChaseSlip } from '../ledger/ChaseSlip';
 
 export interface DashboardProps {
   ask: Ask;
@@ -78,11 +80,12 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
 
   return (
     <EnvContext.Provider value={env}>
-      <header class={route.page === 'print-register' || route.page === 'print-slip' ? 'top no-print' : 'top'}>
+      <header class={route.page === 'print-register' || route.page === 'print-slip' || route.page === 'print-supervision' || route.page === 'print-chase' ? 'top no-print' : 'top'}>
         <span class="brand">{t('app.title')}</span>
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
           <a href="#/backup" aria-current={route.page === 'backup' ? 'page' : undefined}>{pt('backup.nav')}</a>
+          <a href="#/supervision" aria-current={route.page === 'supervision' ? 'page' : undefined}>{lt('nav.supervision')}</a>
           <a href="#/new" aria-current={route.page === 'new' ? 'page' : undefined}>{lt('nav.new')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
@@ -94,6 +97,9 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
         {route.page === 'new' && <NewDocumentPage />}
+        {route.page === 'supervision' && <SupervisionPage unit={route.unit} state={route.state} />}
+        {route.page === 'print-supervision' && <SupervisionPage unit={route.unit} state={route.state} print />}
+        {route.page === 'print-chase' && <ChaseSlip id={route.id} />}
         {route.page === 'backup' && <BackupPage params={route.params} />}
         {route.page === 'print-register' && <RegisterPrint params={route.params} />}
         {route.page === 'print-slip' && <CirculationSlip id={route.id} />}

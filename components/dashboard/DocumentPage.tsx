@@ -11,6 +11,7 @@ import { Timeline } from './Timeline';
 import { CorrectionForm } from '../ledger/CorrectionForm';
 import { SendForm } from '../ledger/SendForm';
 import { UndoControl } from '../ledger/UndoControl';
+import { SupervisionPanel } from '../ledger/SupervisionPanel';
 
 export type History = ResponseData<'document.history'>;
 
@@ -51,6 +52,7 @@ export function DocumentPage({ id }: { id: string }) {
           {open && <SnoozeControl docId={id} reminder={history.reminder} />}
           <CirculationTable docId={id} circulation={history.circulation} onChanged={reload} />
           <SendForm docId={id} status={history.document.status} onDone={reload} />
+          <SupervisionPanel key={history.document.updatedAt} doc={history.document} events={history.events} onDone={reload} />
           <DocumentActions docId={id} status={history.document.status} onChanged={reload} />
           <UndoControl key={history.events.length} docId={id} events={history.events} onDone={reload} />
           <Timeline events={history.events} />

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister } from '@/utils/register/chain-store';
-import { correctDocument, LedgerRefused, undoLastStep } from '@/utils/register/ledger-store';
+import { completeSupervision, correctDocument, LedgerRefused, recordChase, recordFeedback, superviseDocument, undoLastStep } from '@/utils/register/ledger-store';
+import { supervisionBoard } from '@/utils/register/supervision-query';
+import { defaultCalendar } from '@/utils/deadlines/working-days';
 import { closeDocument, eventsOf, findDocument, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
 import { openRegister, type RegisterDB } from '@/utils/register/register-db';
 import { queryRegister } from '@/utils/register/register-query';
@@ -106,5 +108,34 @@ describe('撤销 (undoing the last step)', () => {
     await closeDocument(reg, id, 'completed', {}, NOW);
     await closeDocument(reg, id, 'archived', {}, NOW);
     await expect(undoLastStep(reg, id, '撤', LATER)).rejects.toThrow(/archived step cannot be undone/);
+  });
+});
+
+describe('督办 (supervision)', () => {
+  it('sets terms with a 时限 in working days, logs 反馈 and 催办, shows on the 督办台账 by 承办单位, and 办结 takes it off', async () => {
+    const { reg, id } = await registered({ deadline: undefined });
+    const calendar = defaultCalendar();
+    // Monday 2026-11-23 + 5 working days = Monday 2026-11-30
+    const set = await superviseDocument(reg, id, { unit: '区应急管理局', leader: '张副区长', requirement: '书面报告', workingDays: 5 }, calendar, NOW);
+    expect(set.document.supervision).toMatchObject({ unit: '区应急管理局', dueDate: '2026-11-30', workingDays: 5, feedbackCount: 0, chaseCount: 0 });
+    expect(set.document.dueDate).toBe('2026-11-30'); // reminders follow the 完成时限
+    await recordFeedback(reg, id, { date: '2026-11-24', text: '已部署' }, LATER);
+    await recordChase(reg, id, '电话催办', LATER);
+    const lateDay = new Date(2026, 11, 2, 9, 0);
+    const board = await supervisionBoard(reg, {}, calendar, lateDay);
+    expect(board.groups).toEqual([expect.objectContaining({ unit: '区应急管理局', overdue: 1 })]);
+    expect(board.groups[0]!.items[0]).toMatchObject({ id, state: 'overdue', overdueDays: 2, feedbackCount: 1, chaseCount: 1 });
+    expect((await supervisionBoard(reg, { state: 'soon' }, calendar, lateDay)).total).toBe(0);
+    await expect(completeSupervision(reg, id, '  ', lateDay)).rejects.toThrow(LedgerRefused);
+    const done = await completeSupervision(reg, id, '已整改完毕', lateDay);
+    expect(done.document).toMatchObject({ status: 'completed', supervision: { result: '已整改完毕', completedOn: '2026-12-02' } });
+    expect(done.document.supervisionDue).toBeUndefined();
+    expect((await supervisionBoard(reg, {}, calendar, lateDay)).total).toBe(0);
+    // 撤销 the 办结: the item is open again
+    const reopened = await undoLastStep(reg, id, '结果未达要求', lateDay);
+    expect(reopened.document.supervisionDue).toBe('2026-11-30');
+    expect((await supervisionBoard(reg, {}, calendar, lateDay)).total).toBe(1);
+    expect((await eventsOf(reg, id)).map((e) => e.type)).toEqual(['registered', 'supervised', 'feedback', 'chased', 'completed', 'undone']);
+    expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', count: 6 });
   });
 });
