@@ -157,7 +157,12 @@ export function decideKind(signals: Record<KindSignal, number>, fields: PageFiel
 /** A title cell's link holds the title; badges beside it (`new`, `急`) are not part of it. */
 function cellText(cell: Element, field: FieldKey): string {
   const link = field === 'title' ? cell.getElementsByTagName('a')[0] : undefined;
-  if (!link) return cell.textContent ?? '';
+  if (!link) {
+    const text = cell.textContent ?? '';
+    // A cut title (`关于做好…`) keeps its whole text in a tooltip attribute of the cell or its wrapper.
+    if (field === 'title' && /(…|\.\.\.)\s*$/.test(text)) return cell.getAttribute('title') ?? cell.firstElementChild?.getAttribute('title') ?? text;
+    return text;
+  }
   const text = link.textContent ?? '';
   const full = link.getAttribute('title');
   return full && /…|\.\.\.$/.test(text) ? full : text;

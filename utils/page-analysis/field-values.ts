@@ -14,6 +14,7 @@ import {
 import type { FieldKey } from './vocabulary';
 
 const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
+const STATUS_TAG = /\s*(待办|待阅|已办|在办|办理中|处理中|办理完成|已办结|办结|已退回|退回|待处理|已审核|待审核|已签收|未签收|已阅|未阅|新)$/;
 
 /** A 办理期限 given as a number of working days is kept as "N个工作日"; the background turns it into a date on the official calendar. */
 export const WORKING_DAYS_SUFFIX = '个工作日';
@@ -26,8 +27,11 @@ export function fieldValue(field: FieldKey, raw: string, contextYear?: number): 
   switch (field) {
     case 'docNumber':
       return normaliseDocNumber(text) ?? findDocNumber(text);
-    case 'registrationNo':
-      return text.length <= 40 && /\d/.test(text) ? text.replace(/\s+/g, '') : undefined;
+    case 'registrationNo': {
+      // A status tag in the number's cell (`2026-0161 办理完成`) is not part of the number.
+      const number = text.replace(STATUS_TAG, '');
+      return number.length <= 40 && /\d/.test(number) ? number.replace(/\s+/g, '') : undefined;
+    }
     case 'title': {
       const title = normaliseTitle(text);
       return title && title.length >= 4 && title.length <= 200 && !(title.endsWith('号') && normaliseDocNumber(title)) ? title : undefined;

@@ -45,6 +45,8 @@ interface FoundLabel {
   element: Element;
   text: string;
   field: FieldKey;
+  /** The label's own text node, when its element also holds the value (`<span>收文号：<span>2026-0187</span></span>`). */
+  node?: Text;
 }
 
 /**
@@ -57,7 +59,12 @@ function labelOf(text: Text): FoundLabel | undefined {
   const own = text.data.trim();
   const ownField = own.length <= MAX_LABEL_CHARS ? fieldForLabel(own) : undefined;
   let element = text.parentElement;
-  if (ownField && element) found = { element, text: own, field: ownField };
+  if (ownField && element) {
+    found = { element, text: own, field: ownField };
+    const box = shortText(element);
+    // The label's element holds more than the label: the value follows the text node inside it.
+    if (!box || normaliseLabel(box.text) !== normaliseLabel(own)) return text.nextSibling ? { ...found, node: text } : found;
+  }
   for (let hops = 0; element && hops < 6 && !STRUCTURAL.has(element.tagName); hops++, element = element.parentElement) {
     if (hops > 0 || !ownField) {
       const box = shortText(element);
@@ -150,7 +157,13 @@ function inRecordTable(cell: Element): boolean {
   return headings.length >= 3 && headings.length === row.children.length && headings.every((c) => isTag(c, 'TH')) && labelsInRow(header) === 0;
 }
 
-function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[]): void {
+function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[], node?: Text): void {
+  if (node) {
+    const next = node.nextSibling;
+    if (next?.nodeType === 1) out.push(candidate(field, readValue(next as Element), 'label-sibling', labelText, next as Element, isEditable(next as Element)));
+    else if (next?.nodeType === 3 && (next.textContent ?? '').trim()) out.push(candidate(field, next.textContent ?? '', 'label-sibling', labelText, label));
+    return;
+  }
   if (isTag(label, 'TD', 'TH') && inRecordTable(label)) return;
   if (isTag(label, 'LABEL') && label.getAttribute('for')) {
     // `for` may name an id no control carries (Element UI's el-form-item): then the control beside the label.
@@ -217,14 +230,19 @@ export function scanPage(root: Element): PageScan {
   forEachText(root, (text) => {
     const trimmed = text.data.trim();
     if (!trimmed) return;
-    if (++seen < 3000 && titleTexts.length < 40 && trimmed.length <= 60 && /title/i.test(text.parentElement?.className ?? '')) titleTexts.push(trimmed);
+    const parent = text.parentElement;
+    if (++seen < 3000 && titleTexts.length < 40 && trimmed.length <= 60 && /title/i.test(parent?.className ?? '')) titleTexts.push(trimmed);
+    // <h1 title="公文标题">…</h1>: the element's title attribute names the field its text holds.
+    const named = seen < 3000 && parent && trimmed.length > MAX_LABEL_CHARS / 4 ? parent.getAttribute('title') : null;
+    const namedField = named && named.length <= MAX_LABEL_CHARS ? fieldForLabel(named) : undefined;
+    if (namedField && parent) candidates.push(candidate(namedField, trimmed, 'label-sibling', named!, parent));
     if (trimmed.length <= MAX_LABEL_CHARS) {
       const found = labelOf(text);
       if (found) {
         const label = found.element;
         if (seenLabels.has(label)) return;
         seenLabels.add(label);
-        fromLabel(found.field, found.text, label, candidates);
+        fromLabel(found.field, found.text, label, candidates, found.node);
         const cell = label.parentElement && isTag(label.parentElement, 'TR') ? label : (label.closest('th, td') ?? label);
         if (cell.parentElement) labelParents.set(cell.parentElement, (labelParents.get(cell.parentElement) ?? 0) + 1);
         return;
