@@ -36,7 +36,18 @@ export default defineConfig({
       ...(manifestVersion === 3 ? { optional_host_permissions: anyHost } : { optional_permissions: anyHost }),
       ...(preEnabled && {
         host_permissions: PRE_ENABLED_MATCHES,
-        content_scripts: [{ matches: PRE_ENABLED_MATCHES, js: [OVERLAY_SCRIPT.slice(1)], all_frames: true, run_at: 'document_idle' as const }],
+        // Frames without an origin of their own (about:blank, about:srcdoc, document.write) that an OA shell nests
+        // inside a portal page get the overlay too: Chrome by the creator's origin, Firefox by match_about_blank.
+        content_scripts: [
+          {
+            matches: PRE_ENABLED_MATCHES,
+            js: [OVERLAY_SCRIPT.slice(1)],
+            all_frames: true,
+            match_about_blank: true,
+            ...(browser !== 'firefox' && { match_origin_as_fallback: true }),
+            run_at: 'document_idle' as const,
+          },
+        ],
       }),
       // Firefox keeps an extension's IndexedDB only under a stable add-on id.
       ...(browser === 'firefox' && {

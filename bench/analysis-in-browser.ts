@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
 import { CORPUS_DIR, corpusPages } from '../tests/support/corpus';
-import { generateListPage } from './generate-list-page';
+import { generateInlineParagraphPage, generateListPage } from './generate-list-page';
 import { percentile } from './stats';
 
 
@@ -60,6 +60,9 @@ export interface AnalysisFigures {
   baselineP50Ms: number;
   baselineP95Ms: number;
   list5000: { analysisMs: number; withRowsMs: number; baselineMs: number; ratio: number; kind: string };
+  /** 8,000 inline `来文单位：…` paragraphs (the analyzer-freeze case), and 16,000 to show the growth is linear. */
+  inline8000: { analysisMs: number; baselineMs: number; ratio: number; kind: string };
+  inline16000: { analysisMs: number; baselineMs: number; ratio: number };
 }
 
 export async function benchAnalysis(page: Page): Promise<AnalysisFigures> {
@@ -78,9 +81,15 @@ export async function benchAnalysis(page: Page): Promise<AnalysisFigures> {
       baseline.push(t.baseline);
     }
     await page.unroute('**/*');
-    await page.setContent(generateListPage(5000));
+    await page.setContent(generateListPage(5000), { timeout: 180_000 });
     await page.addScriptTag({ content: bundle });
     const big = await timeInPage(page, 9);
+    await page.setContent(generateInlineParagraphPage(8000), { timeout: 180_000 });
+    await page.addScriptTag({ content: bundle });
+    const inline = await timeInPage(page, 9);
+    await page.setContent(generateInlineParagraphPage(16000), { timeout: 180_000 });
+    await page.addScriptTag({ content: bundle });
+    const inline2 = await timeInPage(page, 5);
     return {
       corpusPages: files.length,
       analysisP50Ms: percentile(analysis, 50),
@@ -88,6 +97,8 @@ export async function benchAnalysis(page: Page): Promise<AnalysisFigures> {
       baselineP50Ms: percentile(baseline, 50),
       baselineP95Ms: percentile(baseline, 95),
       list5000: { analysisMs: big.analysis, withRowsMs: big.withRows, baselineMs: big.baseline, ratio: big.analysis / big.baseline, kind: big.kind },
+      inline8000: { analysisMs: inline.analysis, baselineMs: inline.baseline, ratio: inline.analysis / inline.baseline, kind: inline.kind },
+      inline16000: { analysisMs: inline2.analysis, baselineMs: inline2.baseline, ratio: inline2.analysis / inline2.baseline },
     };
   } finally {
     await portal.close();

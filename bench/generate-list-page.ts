@@ -21,3 +21,18 @@ export function generateListPage(rows: number): string {
 <tbody>${body.join('\n')}</tbody></table>
 <div class="pager">共 ${rows} 条</div></body></html>`;
 }
+
+/**
+ * The shape of ../shared/cases/security/analyzer-freeze.html: a small 收文处理笺 table, then `paragraphs` short
+ * paragraphs of inline `来文单位：…` in one container (8,000 stalled the tab for 10 s when a step was quadratic).
+ */
+export function generateInlineParagraphPage(paragraphs: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < paragraphs; i++) body.push(`<p>来文单位：演示厅${i}</p>`);
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知公告</title></head><body>
+<h2>收文处理笺</h2>
+<table border="1"><tbody>
+<tr><td>来文字号</td><td>演示发〔2026〕1号</td></tr><tr><td>文件标题</td><td>关于演示工作的通知</td></tr><tr><td>密级</td><td>非密</td></tr>
+</tbody></table>
+<div id="list">${body.join('')}</div></body></html>`;
+}

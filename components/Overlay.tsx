@@ -74,6 +74,7 @@ export function Overlay(props: OverlayProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<DocumentStateData | null>(null);
   const [position, setPosition] = useState(props.position);
+  const [chosenLevel, setChosenLevel] = useState<DocumentDraft['classification']>(undefined);
   const docRef = useRef(doc);
   docRef.current = doc;
   const panelRef = useRef<HTMLElement>(null);
@@ -256,7 +257,8 @@ export function Overlay(props: OverlayProps) {
   };
 
   const registered = doc.step === 'registered' ? doc.state : null;
-  const level = registered?.document.classification ?? draft?.classification;
+  // The banner follows the register, else the 密级 the clerk just chose in the form, else the page's.
+  const level = registered?.document.classification ?? chosenLevel ?? draft?.classification;
   useEffect(() => props.onClassification?.(level), [level]);
   const period = registered?.document.classificationPeriod ?? draft?.classificationPeriod;
   const deadline = registered?.due?.date ?? registered?.document.deadline;
@@ -359,7 +361,7 @@ export function Overlay(props: OverlayProps) {
               onCancel={() => closeDialog('.dt-circ .dt-link')}
             />
           )}
-          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
+          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onClassificationChoice={setChosenLevel} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
         </div>
       )}
     </section>
@@ -373,11 +375,12 @@ interface DocumentBodyProps {
   t: Translate;
   onRegister: (draft: DocumentDraft, classificationConfirmed: boolean) => void;
   onNear: (same: boolean, event: MouseEvent) => void;
+  onClassificationChoice: (level: DocumentDraft['classification']) => void;
   onReturned: (recipient: string, event: MouseEvent) => void;
   onAddCirculation: (event: MouseEvent) => void;
 }
 
-function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onReturned, onAddCirculation }: DocumentBodyProps) {
+function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onClassificationChoice, onReturned, onAddCirculation }: DocumentBodyProps) {
   switch (doc.step) {
     case 'near':
       return (
@@ -423,7 +426,7 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onReturned
       );
     }
     default:
-      return <RegistrationForm draft={draft} busy={doc.step === 'registering'} t={t} onRegister={onRegister} />;
+      return <RegistrationForm draft={draft} busy={doc.step === 'registering'} t={t} onRegister={onRegister} onClassificationChoice={onClassificationChoice} />;
   }
 }
 

@@ -11,13 +11,15 @@ export interface RegistrationFormProps {
   t: Translate;
   /** `classificationConfirmed`: the clerk chose the 密级 because the page had none. */
   onRegister: (draft: DocumentDraft, classificationConfirmed: boolean) => void;
+  /** The 密级 the clerk chose in the form, as soon as it is chosen (the banner and the guards follow it). */
+  onClassificationChoice?: (level: DocumentDraft['classification']) => void;
 }
 
 type TextField = 'title' | 'docNumber' | 'issuer' | 'copies';
 type DateField = 'receivedDate' | 'deadline';
 
 /** The extracted fields, editable before registering; missing required elements are flagged. */
-export function RegistrationForm({ draft: initial, busy, t, onRegister }: RegistrationFormProps) {
+export function RegistrationForm({ draft: initial, busy, t, onRegister, onClassificationChoice }: RegistrationFormProps) {
   const [draft, setDraft] = useState<DocumentDraft>(initial);
   const pageHadClassification = Boolean(initial.classification);
   const missing = missingMandatory(draft);
@@ -49,7 +51,11 @@ export function RegistrationForm({ draft: initial, busy, t, onRegister }: Regist
           <select
             value={draft.classification ?? ''}
             required
-            onChange={(e) => set({ classification: isClassification(e.currentTarget.value) ? e.currentTarget.value : undefined })}
+            onChange={(e) => {
+              const classification = isClassification(e.currentTarget.value) ? e.currentTarget.value : undefined;
+              set({ classification });
+              onClassificationChoice?.(classification);
+            }}
           >
             <option value="">{t('form.choose')}</option>
             {CLASSIFICATIONS.map((level) => (

@@ -55,9 +55,23 @@ export function createPortalRegistrar(api: PortalApi): PortalRegistrar {
       if (existing) await api.scripting.unregisterContentScripts({ ids: [PORTAL_SCRIPT_ID] });
       return [];
     }
-    const script = { id: PORTAL_SCRIPT_ID, js: [OVERLAY_SCRIPT], matches: wanted, allFrames: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
-    if (!existing) await api.scripting.registerContentScripts([script]);
-    else if (JSON.stringify([...(existing.matches ?? [])].sort()) !== JSON.stringify(wanted)) await api.scripting.updateContentScripts([script]);
+    // matchOriginAsFallback: about:blank, about:srcdoc and document.write frames of an OA shell, nested at any
+    // depth, run the overlay when the portal page that made them is enabled.
+    const script = { id: PORTAL_SCRIPT_ID, js: [OVERLAY_SCRIPT], matches: wanted, allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
+    const write = (entry: typeof script | Omit<typeof script, 'matchOriginAsFallback'>) =>
+      !existing
+        ? api.scripting.registerContentScripts([entry])
+        : JSON.stringify([...(existing.matches ?? [])].sort()) !== JSON.stringify(wanted) || existing.matchOriginAsFallback !== script.matchOriginAsFallback
+          ? api.scripting.updateContentScripts([entry])
+          : Promise.resolve();
+    try {
+      await write(script);
+    } catch (error) {
+      // A browser that does not know the key (older Firefox) refuses the whole script: register it without.
+      if (!/matchOriginAsFallback/i.test(String(error))) throw error;
+      const { matchOriginAsFallback: _unsupported, ...plain } = script;
+      await write(plain);
+    }
     return wanted;
   };
 

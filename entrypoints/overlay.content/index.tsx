@@ -99,7 +99,7 @@ export default defineContentScript({
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
       await loadProfiles();
-      const profiled = analyseWithProfiles(analyzePage(document, location.href), profiles, document, location.href);
+      const profiled = analyseWithProfiles(analyzePage(document, location.href, { ignoreHidden: true }), profiles, document, location.href);
       const analysis = profiled.analysis;
       sendSelectors = profiled.sendSelectors;
       if (profiled.health.length) reportHealth(profiled.health, location.href.slice(0, 4000));

@@ -102,7 +102,9 @@ async function cdpFrameId(cdp: CDPSession, frame: Frame): Promise<string> {
     const siblings = parent.childFrames().filter((s) => s.url() === f.url() && s.name() === f.name());
     const index = siblings.indexOf(f);
     const candidates = (node.childFrames ?? []).filter((c) => c.frame.url === f.url() && (c.frame.name ?? '') === f.name());
-    const next = candidates[index] ?? candidates[0];
+    // A frame written with document.write: CDP gives it its writer's URL (about:srcdoc), Playwright about:blank — match by name.
+    const byName = f.name() ? (node.childFrames ?? []).filter((c) => (c.frame.name ?? '') === f.name()) : [];
+    const next = candidates[index] ?? candidates[0] ?? (byName.length === 1 ? byName[0] : undefined);
     if (!next) throw new Error(`overlay-driver: frame ${f.url()} not found in the CDP frame tree`);
     node = next;
   }

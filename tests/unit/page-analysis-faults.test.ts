@@ -4,6 +4,8 @@
  * forms, and the kind decisions (four-column tables, signing tables, lists with unknown columns).
  */
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { analyzePage } from '@/utils/page-analysis/analyze-page';
 import { analyzeHtml } from '../../tools/analyze-file';
 
 const page = (body: string, title = '公文处理') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -170,5 +172,30 @@ describe('kind decisions', () => {
   it('no document on an announcement list, a login page or an outgoing draft', () => {
     expect(read(`<h2>通知公告</h2><ul><li><a>关于元旦放假安排的通知</a> 2026-12-20</li><li><a>关于开展消防演练的通知</a> 2026-12-01</li></ul>`, '通知公告').kind).toBe('none');
     expect(read(`<form><label>用户名</label><input><label>密码</label><input type=password><button>登录</button></form>`, '用户登录').kind).toBe('none');
+  });
+});
+
+describe('hidden content is not the page', () => {
+  const LIST_ROW = (n: number) => `<tr><td>榕消〔2026〕${n}号</td><td>关于第${n}批消防安全检查工作的通知</td><td>2026-12-0${n}</td></tr>`;
+  const hiddenList = (hide: string) => `<div ${hide}><table><tr><th>文号</th><th>标题</th><th>收文日期</th></tr>${LIST_ROW(1)}${LIST_ROW(2)}${LIST_ROW(3)}</table></div><div class="shown">首页</div>`;
+
+  it.each([
+    ['an inline display:none', 'style="display:none"'],
+    ['the hidden attribute', 'hidden'],
+    ['a class whose style sheet says display:none', 'class="tab-pane"'],
+    ['visibility:hidden from a style sheet', 'class="invisible"'],
+  ])('a list under %s is skipped when asked, read otherwise', (_, hide) => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>.tab-pane{display:none}.invisible{visibility:hidden}</style><title>协同办公</title></head><body>${hiddenList(hide)}</body></html>`;
+    const dom = new JSDOM(html, { url: 'http://oa.example.gov.cn/' });
+    expect(analyzePage(dom.window.document, 'http://oa.example.gov.cn/').kind).toBe('list');
+    expect(analyzePage(dom.window.document, 'http://oa.example.gov.cn/', { ignoreHidden: true }).kind).toBe('none');
+    dom.window.close();
+  });
+
+  it('a hidden registration form’s controls give no fields', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>收文登记</title></head><body><div style="display:none"><input name="wenhao" value="榕消〔2026〕1号"><input name="biaoti" value="${TITLE}"></div></body></html>`;
+    const dom = new JSDOM(html, { url: 'http://oa.example.gov.cn/' });
+    expect(analyzePage(dom.window.document, 'http://oa.example.gov.cn/', { ignoreHidden: true }).fields).toEqual({});
+    dom.window.close();
   });
 });

@@ -63,7 +63,7 @@ describe('run-time registration of the overlay', () => {
     const fake = fakeApi(['http://127.0.0.1/*', '*://oa.x.cn/*', '<all_urls>'], ['http://127.0.0.1/*']);
     const registrar = createPortalRegistrar(fake.api);
     expect(await registrar.sync()).toEqual(['*://oa.x.cn/*']);
-    expect(fake.registered()).toEqual([expect.objectContaining({ id: PORTAL_SCRIPT_ID, matches: ['*://oa.x.cn/*'], allFrames: true, persistAcrossSessions: true })]);
+    expect(fake.registered()).toEqual([expect.objectContaining({ id: PORTAL_SCRIPT_ID, matches: ['*://oa.x.cn/*'], allFrames: true, matchOriginAsFallback: true, persistAcrossSessions: true })]);
     // A second start changes nothing; a new grant updates the one script.
     await registrar.sync();
     fake.grant('https://oa2.x.cn/*');

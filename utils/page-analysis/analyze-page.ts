@@ -211,14 +211,23 @@ export function listRows(list: ListTable): PageFields[] {
 }
 
 /** What kind of page this is and the document's fields, from the page alone. Pure: reads the DOM, changes nothing. */
-export function analyzePage(doc: Document, url: string): PageAnalysis {
+export interface AnalyzeOptions {
+  /**
+   * Skip what the clerk cannot see — `display:none` / `visibility:hidden` / zero-size subtrees (computed style where
+   * the document has a window), the `hidden` attribute: a list left in a hidden tab of the shell is not the page.
+   * The content script sets it; a saved file read by the CLI has no styles to go by beyond inline ones.
+   */
+  ignoreHidden?: boolean;
+}
+
+export function analyzePage(doc: Document, url: string, options: AnalyzeOptions = {}): PageAnalysis {
   void url;
   const root = doc.body;
   if (!root) return { kind: 'none', fields: {}, confidence: 1, evidence: { kind: ['no body'], fields: {} } };
-  const scan = scanPage(root);
+  const scan = scanPage(root, options.ignoreHidden);
   const list = findListTable(scan.headerRows);
   // A long list is a list: its hundreds of checkboxes and 文号 cells need no reading as a single document.
-  const hints = list && list.rows.length > 60 ? [] : controlHints(root);
+  const hints = list && list.rows.length > 60 ? [] : controlHints(root, scan.hiddenRoots);
   let resolved = resolveFields([...scan.candidates, ...hints]);
   if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
     for (const line of scan.docNumberLines) {

@@ -73,17 +73,50 @@ export function longTableRows(doc: Document, keep = 3, longer = 60): Set<Element
   return skipped;
 }
 
+/** Blocks whose computed style is worth asking for: cells, rows and inline elements inherit their container's. */
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'TABLE', 'TBODY', 'UL', 'OL', 'LI', 'DL', 'FIELDSET', 'IFRAME', 'HEADER', 'FOOTER', 'DIALOG']);
+
 /**
- * Calls `visit` for each text node under `root` in document order, skipping scripts, styles, templates
- * and the subtrees in `skip`. No filter callback and no generator: on a 5,000-row list every per-node call counts.
+ * A test for content the clerk cannot see: the `hidden` attribute or an inline `display:none` on any element; on
+ * containers, the computed `display:none` / `visibility:hidden`, and (where the page has a layout) a zero-size box
+ * that clips its content. Null when the document has no window to compute styles in (a parsed file).
  */
-export function forEachText(root: Node, visit: (text: Text) => void, skip: ReadonlySet<Element> = new Set()): void {
+export function hiddenTest(doc: Document): ((element: Element) => boolean) | null {
+  const view = doc.defaultView;
+  if (!view?.getComputedStyle) return null;
+  // jsdom has styles but no layout: every box measures 0 there, so sizes only count when the body has one.
+  const hasLayout = !!doc.body && (doc.body as HTMLElement).offsetWidth > 0;
+  return (element) => {
+    if ((element as HTMLElement).hidden) return true;
+    const inline = element.getAttribute('style');
+    if (inline && /display\s*:\s*none/i.test(inline)) return true;
+    if (!CONTAINERS.has(element.tagName)) return false;
+    const style = view.getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+    if (!hasLayout) return false;
+    const box = element as HTMLElement;
+    return (box.offsetWidth === 0 || box.offsetHeight === 0) && (style.overflow === 'hidden' || style.overflowX === 'hidden' || style.overflowY === 'hidden');
+  };
+}
+
+/**
+ * Calls `visit` for each text node under `root` in document order, skipping scripts, styles, templates,
+ * the subtrees in `skip` and, with `hidden`, the subtrees it says are hidden (each reported to `onHidden`).
+ * No filter callback and no generator: on a 5,000-row list every per-node call counts.
+ */
+export function forEachText(
+  root: Node,
+  visit: (text: Text) => void,
+  skip: ReadonlySet<Element> = new Set(),
+  hidden?: ((element: Element) => boolean) | null,
+  onHidden?: (element: Element) => void,
+): void {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let node = walker.nextNode();
   while (node) {
     if (node.nodeType === 3) visit(node as Text);
-    else if (NOT_CONTENT.has(node.nodeName) || skip.has(node as Element)) {
+    else if (NOT_CONTENT.has(node.nodeName) || skip.has(node as Element) || (hidden && hidden(node as Element) && (onHidden?.(node as Element), true))) {
       node = walker.nextSibling() ?? climbToNext(walker);
       continue;
     }

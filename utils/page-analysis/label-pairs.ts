@@ -1,5 +1,5 @@
 import type { Candidate, Strategy } from './candidates';
-import { forEachText, isEditable, isTag, longTableRows, readValue } from './dom';
+import { forEachText, hiddenTest, isEditable, isTag, longTableRows, readValue } from './dom';
 import { normaliseLabel } from './normalise';
 import { docNumberLine } from './red-header';
 import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, fieldForPair, isLabelCell, type FieldKey } from './vocabulary';
@@ -216,10 +216,14 @@ export interface PageScan {
   docNumberLines: { block: Element; docNumber: string }[];
   /** Short texts in elements whose class names a title (`page-title`, `wea-new-top-req-title`): kind cues. */
   titleTexts: string[];
+  /** Subtrees skipped as hidden (only with `ignoreHidden`). */
+  hiddenRoots: Element[];
 }
 
-/** One pass over the page's text. */
-export function scanPage(root: Element): PageScan {
+/** One pass over the page's text; with `ignoreHidden`, what the clerk cannot see is not read. */
+export function scanPage(root: Element, ignoreHidden = false): PageScan {
+  const hiddenRoots: Element[] = [];
+  const hidden = ignoreHidden ? hiddenTest(root.ownerDocument) : null;
   let seen = 0;
   const candidates: Candidate[] = [];
   const labelParents = new Map<Element, number>();
@@ -254,17 +258,18 @@ export function scanPage(root: Element): PageScan {
       if (line && !docNumberLines.some((l) => l.block === line.block)) docNumberLines.push(line);
     }
     inlinePairs(text, candidates);
-  }, longTableRows(root.ownerDocument));
+  }, longTableRows(root.ownerDocument), hidden, (element) => hiddenRoots.length < 200 && hiddenRoots.push(element));
   const headerRows = new Set([...labelParents].filter(([, count]) => count >= 2).map(([row]) => row));
-  return { candidates, headerRows, docNumberLines, titleTexts };
+  return { candidates, headerRows, docNumberLines, titleTexts, hiddenRoots };
 }
 
 const PROMPT_WORDS = /^(请输入|请选择|请填写|输入|选择)/;
 
 /** Controls with no visible label: their placeholder, then their name or id. */
-export function controlHints(root: Element): Candidate[] {
+export function controlHints(root: Element, hiddenRoots: readonly Element[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (const control of root.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    if (hiddenRoots.length && hiddenRoots.some((hidden) => hidden.contains(control))) continue;
     const value = readValue(control);
     if (!value.trim()) continue;
     const placeholder = control.getAttribute('placeholder');
