@@ -55,8 +55,10 @@ export function describeElement(element: Element): string {
       break;
     }
     const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/)[0]}` : '';
-    const index = el.parentElement ? [...el.parentElement.children].indexOf(el) + 1 : 1;
-    parts.unshift(`${el.tagName.toLowerCase()}${cls}:nth-child(${index})`);
+    // Counted backwards and only so far: a live children list of 8,000 paragraphs is slow to copy (jsdom walks it).
+    let index = 1;
+    for (let sibling = el.previousElementSibling; sibling && index <= 200; sibling = sibling.previousElementSibling) index++;
+    parts.unshift(`${el.tagName.toLowerCase()}${cls}${index <= 200 ? `:nth-child(${index})` : ''}`);
   }
   return parts.join(' > ');
 }
