@@ -57,9 +57,9 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => titles(page)).toEqual(['关于进一步加强公文处理工作的通知']);
     expect(page.url()).toContain('overdue=1');
     await page.locator('input[name=overdue]').uncheck();
-    await page.locator('input[name=classification][value=confidential]').check();
+    await page.locator('input[name=classification][value=secret]').check();
     await expect.poll(() => titles(page)).toEqual(['关于做好年度档案移交工作的函']);
-    await page.locator('input[name=classification][value=confidential]').uncheck();
+    await page.locator('input[name=classification][value=secret]').uncheck();
     await page.locator('input[type=search]').fill('校园');
     await expect.poll(() => titles(page)).toEqual(['关于开展校园安全专项检查的通知']);
   });

@@ -42,7 +42,7 @@ describe('printed forms', () => {
     const sheet = page.getByTestId('print-register');
     await sheet.locator('tbody tr').first().waitFor();
     expect(await sheet.locator('h1').textContent()).toBe('收文登记簿');
-    expect(await sheet.locator('thead th').allTextContents()).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '紧急程度', '办理期限', '当前去向', '状态', '备注']);
+    expect(await sheet.locator('thead th').allTextContents()).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '当前去向', '状态', '备注']);
     const numbers = await sheet.locator('tbody tr td:first-child').allTextContents();
     expect(numbers).toHaveLength(9); // the 3 秘密 documents are filtered out, as on screen
     expect(numbers[0]).toBe('收〔2026〕0001号');

@@ -20,7 +20,7 @@ describe('doctrail-analyze, the CLI for people who add portals', () => {
       confidence: expect.any(Number),
       evidence: { fields: { docNumber: { strategy: 'label-cell' } } },
     });
-  }, 30_000);
+  }, 90_000);
 
   it('trusts a BOM, then valid UTF-8 bytes, before the meta charset', () => {
     const html = '<meta http-equiv=Content-Type content="text/html; charset=gb2312"><td>来文单位</td>';
@@ -40,7 +40,7 @@ describe('doctrail-analyze, the CLI for people who add portals', () => {
     expect(analysis.kind).toBe('list');
     expect(analysis.rows.length).toBe(analysis.rowCount);
     expect(analysis.rows[0].title).toEqual(expect.any(String));
-  }, 30_000);
+  }, 90_000);
 
   it('names 密级 in the standard English keys, and in 0.1\'s swapped keys when asked', async () => {
     const page = resolve('sample-portal/pages/doc-secret.html'); // 机密★10年
@@ -49,10 +49,10 @@ describe('doctrail-analyze, the CLI for people who add portals', () => {
     const legacy = JSON.parse((await run('node', [BIN, page, '--url', 'http://127.0.0.1/doc-secret.html', '--classification-keys', 'legacy'])).stdout);
     expect(legacy.fields.classification).toBe('confidential');
     await expect(run('node', [BIN, page, '--classification-keys', 'gb'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('standard or legacy') });
-  }, 60_000);
+  }, 90_000);
 
   it('says what is wrong with a missing file or a bad URL', async () => {
     await expect(run('node', [BIN, 'no-such-page.html'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
     await expect(run('node', [BIN, GBK_PAGE, '--url', 'not a url'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('not a URL') });
-  }, 60_000);
+  }, 90_000);
 });
