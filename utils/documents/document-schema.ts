@@ -1,5 +1,6 @@
 import { CLASSIFICATIONS, DOCUMENT_STATUSES, EVENT_TYPES, PURPOSES, SOURCES, URGENCIES } from './document-values';
 import { z } from '../zod';
+import { calendarDateSchema } from '../deadlines/date-schema';
 
 
 export const classificationSchema = z.enum(CLASSIFICATIONS);
@@ -11,8 +12,30 @@ export const sourceSchema = z.enum(SOURCES);
 export const OPEN_STATUSES = ['registered', 'in-circulation', 'returned'] as const satisfies readonly DocumentStatus[];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+/** A real calendar date (hole 10): 2026-02-30 is refused, not rolled over to March. */
+const isoDate = calendarDateSchema;
 const text = (max: number) => z.string().trim().max(max);
+
+/** Whether a string is an http: or https: address (never javascript:, data:, file:, blob: …). */
+export function isWebUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A portal page's address, in every stored, messaged or backed-up shape: http(s) only (hole 14). A `javascript:` or
+ * `data:` address from a page or a backup is refused here, before anything renders it as a link.
+ */
+export const webUrlSchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(isWebUrl, { error: (iss) => `only an http:// or https:// address is accepted, not ${JSON.stringify(String(iss.input).slice(0, 40))}` });
 
 /** What the page (or the clerk) says about a document before it is registered. */
 export const documentDraftSchema = z.strictObject({
@@ -32,7 +55,7 @@ export const documentDraftSchema = z.strictObject({
   /** The portal's own serial for the document (收文编号 / 流水号), never DocTrail's registration number. */
   portalNo: text(60).optional(),
   /** The portal page it was registered from; absent for a paper, fax, 机要交通 or e-mail document registered at `#/new`. */
-  sourceUrl: z.string().url().max(2000).optional(),
+  sourceUrl: webUrlSchema(2000).optional(),
   /** 来源: how it reached the office (absent: from a portal page, as every document registered before 来源 existed). */
   source: sourceSchema.optional(),
 });

@@ -14,11 +14,12 @@ import { calendarYears, parseCalendarFile } from '../deadlines/working-days';
 import { recomputeWorkingDayDeadlines } from '../register/calendar-change';
 import { NearMatch, closeDocument, confirmClassification, DocumentNotFound, documentState, eventsOf, findDocument, logHandling, NothingToReturn, registerDocument, returnDocument, sendDocument, summarise, type DocumentState } from '../register/register-store';
 import type { RegisterDB } from '../register/register-db';
-import type { DocumentRecord } from '../documents/document-schema';
+import { isWebUrl, type DocumentRecord } from '../documents/document-schema';
 import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
 import { completeSupervision, correctDocument, LedgerRefused, recordChase, recordFeedback, superviseDocument, undoLastStep } from '../register/ledger-store';
 import { supervisionBoard } from '../register/supervision-query';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
+import { isCalendarDate } from '../deadlines/date-schema';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -66,7 +67,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         const refusal = await contentScriptRefusal(parsed.data, from, deps.db);
         if (refusal) return failure('forbidden-sender', refusal);
       }
-      const data = await apply(parsed.data, deps, from);
+      const data = withoutUnsafeUrls(await apply(parsed.data, deps, from));
       if (!READ_ONLY.has(parsed.data.type)) deps.onRegisterChanged?.();
       return { ok: true, data } as Response;
     } catch (error) {
@@ -81,12 +82,38 @@ export function createMessageHandler(deps: HandlerDeps) {
   };
 }
 
-/** Adds how the document's due date stands today, on the working-day calendar with the clerk's lead time. */
+/**
+ * Adds how the document's due date stands today, on the working-day calendar with the clerk's lead time. Computed
+ * after the write has committed and never able to undo it: when it cannot be computed (a record written before dates
+ * were checked holds 2026-02-30, the settings cannot be read) the answer simply has no `due` — the write is not
+ * reported as failed, so nobody retries it and logs the event twice (hole 10).
+ */
 async function withDue(db: RegisterDB, now: Date, state: DocumentState): Promise<DocumentState & { due?: DueStatus }> {
   const date = state.document.dueDate;
-  if (!date) return state;
-  const [{ leadWorkingDays }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
-  return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
+  if (!date || !isCalendarDate(date)) return state;
+  try {
+    const [{ leadWorkingDays }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+    return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
+  } catch (error) {
+    console.warn('DocTrail: due status not computed', error);
+    return state;
+  }
+}
+
+/**
+ * A record stored before addresses were checked may hold a `javascript:` or `data:` sourceUrl: it never leaves the
+ * background (the answer's documents lose it), so nothing renders it as a link (hole 14).
+ */
+function withoutUnsafeUrls<T>(data: T, depth = 0): T {
+  if (depth > 4 || !data || typeof data !== 'object') return data;
+  if (Array.isArray(data)) {
+    for (const item of data) withoutUnsafeUrls(item, depth + 1);
+    return data;
+  }
+  const record = data as Record<string, unknown>;
+  if ('sourceUrl' in record && record.sourceUrl !== undefined && !isWebUrl(record.sourceUrl)) delete record.sourceUrl;
+  for (const value of Object.values(record)) if (value && typeof value === 'object') withoutUnsafeUrls(value, depth + 1);
+  return data;
 }
 
 /**

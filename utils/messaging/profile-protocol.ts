@@ -7,6 +7,7 @@ import { FIELD_KEYS } from '../page-analysis/vocabulary';
 import { PROFILE_HEALTH, profileEntrySchema } from '../register/profile-store';
 import { CANDIDATE_STRATEGIES, siteProfileSchema } from '../site-profiles/profile-schema';
 import { z } from '../zod';
+import { webUrlSchema } from '../documents/document-schema';
 
 const profileId = z.string().min(1).max(64);
 const teachCandidate = z.strictObject({
@@ -26,14 +27,14 @@ export const teachMessageSchema = z.discriminatedUnion('kind', [
     field: z.enum(FIELD_KEYS),
     value: z.string().max(500),
     raw: z.string().max(500),
-    url: z.string().min(1).max(4000),
+    url: webUrlSchema(4000),
     where: z.string().max(300),
     candidates: z.array(teachCandidate).min(1).max(8),
   }),
 ]);
 export type TeachMessage = z.infer<typeof teachMessageSchema>;
 
-const pageUrl = z.string().min(1).max(4000);
+const pageUrl = webUrlSchema(4000);
 
 export const profileRequests = [
   /** Every profile with its state, for the dashboard. */

@@ -1,5 +1,6 @@
 import type { VerifyResult } from '../register/hash-chain';
 import { z } from '../zod';
+import { calendarDateSchema } from '../deadlines/date-schema';
 import { classificationSchema, CORRECTABLE_FIELDS, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
 import { CLOSING_TRANSITIONS } from '../register/life-cycle';
 import { registerQuerySchema } from '../register/register-query';
@@ -9,7 +10,7 @@ import { backupRequests, backupResponses } from './backup-protocol';
 
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+const isoDate = calendarDateSchema;
 
 /**
  * Every message the background accepts. Anything else — an unknown type, a missing or

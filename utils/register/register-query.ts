@@ -5,8 +5,9 @@ import { OPEN_STATUSES, type DocumentRecord } from '../documents/document-schema
 import { toIsoDate } from '../deadlines/local-date';
 import { DOCUMENT_COUNT, type RegisterDB } from './register-db';
 import { z } from '../zod';
+import { calendarDateSchema } from '../deadlines/date-schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+const isoDate = calendarDateSchema;
 
 export const SORT_FIELDS = [
   'registrationNo',
