@@ -75,6 +75,13 @@ function dateKeyedRecord(what: string) {
     });
 }
 
+/** Years a calendar file may list (hole 12): the official arrangement is published a year ahead, never for 0001 or 9999. */
+export const CALENDAR_FIRST_YEAR = 2000;
+export const CALENDAR_LAST_YEAR = 2100;
+/** Most days off and make-up working days one year may list (China has about 30 and 8). */
+export const MAX_HOLIDAYS_PER_YEAR = 60;
+export const MAX_WORKDAYS_PER_YEAR = 20;
+
 /**
  * A calendar file: official days off and make-up working days (调休上班), plus the package's optional
  * `inLieuDays` (informational only). Extra top-level keys are accepted and dropped.
@@ -89,6 +96,22 @@ export const calendarFileSchema = z
     { error: (iss) => `the file must be a JSON object with "holidays" and "workdays", got ${describeInput(iss.input)}` },
   )
   .superRefine((file, ctx) => {
+    const perYear = (section: 'holidays' | 'workdays', max: number) => {
+      const counts = new Map<number, number>();
+      for (const date of Object.keys(file[section])) {
+        const year = Number(date.slice(0, 4));
+        if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
+          ctx.addIssue({ code: 'custom', path: [section, date], message: `${date} is outside the years ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} a calendar may list` });
+          return;
+        }
+        counts.set(year, (counts.get(year) ?? 0) + 1);
+      }
+      for (const [year, count] of counts) {
+        if (count > max) ctx.addIssue({ code: 'custom', path: [section], message: `${year} lists ${count} ${section === 'holidays' ? 'days off' : 'make-up working days'}; an official calendar has at most ${max} a year` });
+      }
+    };
+    perYear('holidays', MAX_HOLIDAYS_PER_YEAR);
+    perYear('workdays', MAX_WORKDAYS_PER_YEAR);
     for (const date of Object.keys(file.workdays)) {
       if (date in file.holidays) {
         ctx.addIssue({
@@ -183,9 +206,15 @@ let memo: WorkingCalendar | undefined;
 /** The built-in calendar, created once. */
 export const defaultCalendar = (): WorkingCalendar => (memo ??= createCalendar(builtInCalendarData()));
 
+/** No real calendar has this many days off in a row (the longest, 春节 with two weekends, is about 10). */
+const MAX_DAYS_OFF_IN_A_ROW = 60;
+
 function nextWorkingDayNumber(calendar: WorkingCalendar, day: number): number {
   let next = day + 1;
-  while (!calendar.isWorkingDay(fromDayNumber(next))) next += 1;
+  while (!calendar.isWorkingDay(fromDayNumber(next))) {
+    next += 1;
+    if (next - day > MAX_DAYS_OFF_IN_A_ROW) throw new RangeError(`the calendar has no working day in the ${MAX_DAYS_OFF_IN_A_ROW} days after ${fromDayNumber(day)}`);
+  }
   return next;
 }
 

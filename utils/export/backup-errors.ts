@@ -26,6 +26,8 @@ export type FieldProblem =
   | { kind: 'value'; options?: string[] }
   | { kind: 'unknown-keys'; keys: string[] }
   | { kind: 'too-long'; maximum: number }
+  /** Nested deeper than a record ever is (a hostile file; reading it would exhaust the stack). */
+  | { kind: 'too-deep'; maximum: number }
   | { kind: 'format' }
   | { kind: 'other' };
 
@@ -115,6 +117,8 @@ function problemZh(problem: FieldProblem | undefined, detail: string): string {
       return `有不认识的字段 ${problem.keys.join('、')}`;
     case 'too-long':
       return `过长（最多 ${problem.maximum}）`;
+    case 'too-deep':
+      return `嵌套层数过多（最多 ${problem.maximum} 层），不是文迹写出的备份`;
     case 'format':
       return '格式不正确';
     default:
@@ -132,6 +136,8 @@ function problemEn(problem: FieldProblem | undefined, detail: string): string {
       return `has unknown field(s) ${problem.keys.join(', ')}`;
     case 'too-long':
       return `is too long (at most ${problem.maximum})`;
+    case 'too-deep':
+      return `is nested too deeply (at most ${problem.maximum} levels); DocTrail never writes that`;
     case 'format':
       return 'has a wrong format';
     default:

@@ -128,13 +128,47 @@ async function* linesOf(source: BackupSource, onBytes: (n: number) => void): Asy
   if (pending) yield { text: pending, number, terminated: false };
 }
 
+/** Deepest nesting a record may have (an event's details are 2–3 levels deep; settings and profiles about 6). */
+export const MAX_RECORD_DEPTH = 32;
+
+/**
+ * The path to the first value nested deeper than `max` levels, or undefined. Walked with a stack of its own, so a
+ * hostile line (`[[[[…` 100,000 deep) is measured without recursion and refused before anything recursive — the
+ * schemas, the hash chain's canonical JSON, IndexedDB's structured clone — sees it (hole 11).
+ */
+export function nestedTooDeep(value: unknown, max = MAX_RECORD_DEPTH): string[] | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length) {
+    const { value: current, path } = stack.pop()!;
+    if (!current || typeof current !== 'object') continue;
+    if (path.length >= max) return path;
+    for (const [key, child] of Object.entries(current)) if (child && typeof child === 'object') stack.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
+}
+
 function parseJson(line: Line, text: string, record?: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     if (!line.terminated) return reject({ code: 'truncated', line: line.number, record, detail: `the file ends inside line ${line.number}` });
     return reject({ code: 'not-json', line: line.number, record, found: snippet(text, 40), detail: `line ${line.number}: ${(error as Error).message}` });
   }
+  const deep = nestedTooDeep(value);
+  if (deep) {
+    const shown = deep.slice(0, 3).map((key) => snippet(key, 20));
+    const field = deep.length > 3 ? `${shown.join('.')}…` : shown.join('.');
+    reject({
+      code: 'invalid-record',
+      line: line.number,
+      record,
+      field,
+      problem: { kind: 'too-deep', maximum: MAX_RECORD_DEPTH },
+      detail: `line ${line.number}: ${record ?? 'the record'} is nested more than ${MAX_RECORD_DEPTH} levels deep at ${field}`,
+    });
+  }
+  return value;
 }
 
 function readHeader(line: Line | undefined, schemaVersion: number): BackupHeader {

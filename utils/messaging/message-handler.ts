@@ -212,7 +212,9 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
     case 'calendar.import': {
       const parsed = parseCalendarFile(JSON.stringify(request.file));
       if (!parsed.ok) throw new CalendarRejected(parsed.message);
-      const merged = await importCalendar(db, parsed.file);
+      const merged = await importCalendar(db, parsed.file).catch((error: unknown) => {
+        throw error instanceof RangeError ? new CalendarRejected(error.message) : error;
+      });
       const calendar = await workingCalendar(db);
       const moved = await recomputeWorkingDayDeadlines(db, calendar, parsed.years, now);
       return { coveredUntil: calendar.coveredUntil, importedYears: calendarYears(merged), movedDeadlines: moved.length };
