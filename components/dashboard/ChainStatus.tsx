@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChainBreak, VerifyResult } from '@/utils/register/hash-chain';
+import { formatHead, parseKeptHeads, type ChainBreak, type ExtendsResult, type VerifyResult } from '@/utils/register/hash-chain';
 import { isEventType } from './labels';
-import { messageOf, useEnv, type VerifyChain } from './env';
+import { messageOf, useEnv, type CheckKeptHeads, type VerifyChain } from './env';
 
 type ChainState =
   | { phase: 'checking'; checked: number; total?: number }
@@ -9,7 +9,7 @@ type ChainState =
   | { phase: 'failed'; message: string };
 
 /** Verifies the tamper-evident log once when the dashboard opens and says whether it holds. */
-export function ChainStatus({ verifyChain }: { verifyChain: VerifyChain }) {
+export function ChainStatus({ verifyChain, checkKeptHeads }: { verifyChain: VerifyChain; checkKeptHeads?: CheckKeptHeads }) {
   const { t } = useEnv();
   const [state, setState] = useState<ChainState>({ phase: 'checking', checked: 0 });
 
@@ -43,10 +43,78 @@ export function ChainStatus({ verifyChain }: { verifyChain: VerifyChain }) {
     return (
       <div class="chain intact" data-testid="chain-status" data-state="intact">
         {t('chain.intact', { count: result.count })}
+        {result.count > 0 && (
+          <>
+            {' · '}
+            <code data-testid="chain-head" title={t('chain.head.hint')}>
+              {t('chain.head', { head: formatHead(result.head, result.headTime) })}
+            </code>
+          </>
+        )}
+        {checkKeptHeads && <KeptHeadPanel check={checkKeptHeads} />}
       </div>
     );
   }
-  return <BrokenChain found={result.firstBreak} intactBefore={result.count} />;
+  return (
+    <>
+      <BrokenChain found={result.firstBreak} intactBefore={result.count} />
+      {checkKeptHeads && <KeptHeadPanel check={checkKeptHeads} />}
+    </>
+  );
+}
+
+type KeptState = { phase: 'idle' } | { phase: 'checking' } | { phase: 'done'; result: ExtendsResult } | { phase: 'failed'; message: string };
+
+/** 校验: the clerk types or pastes heads kept outside the machine and learns whether today's log extends them. */
+function KeptHeadPanel({ check }: { check: CheckKeptHeads }) {
+  const { t } = useEnv();
+  const [text, setText] = useState('');
+  const [state, setState] = useState<KeptState>({ phase: 'idle' });
+  const parsed = parseKeptHeads(text);
+  const run = (event: Event) => {
+    event.preventDefault();
+    if (!parsed.heads.length) return;
+    setState({ phase: 'checking' });
+    check(parsed.heads, () => undefined).then(
+      (result) => setState({ phase: 'done', result }),
+      (error: unknown) => setState({ phase: 'failed', message: messageOf(error) }),
+    );
+  };
+  return (
+    <details class="kept-heads" data-testid="kept-heads">
+      <summary>{t('kept.open')}</summary>
+      <form onSubmit={run}>
+        <label>
+          {t('kept.label')}
+          <textarea rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} data-testid="kept-input" />
+        </label>
+        <button type="submit" disabled={!parsed.heads.length || state.phase === 'checking'}>{t('kept.check')}</button>
+      </form>
+      {text.trim() && !parsed.heads.length && <p class="muted">{t('kept.none')}</p>}
+      {parsed.rejected.length > 0 && parsed.heads.length > 0 && <p class="muted">{t('kept.rejected', { lines: parsed.rejected.join(' / ') })}</p>}
+      {state.phase === 'checking' && <p>{t('kept.checking')}</p>}
+      {state.phase === 'failed' && <p role="alert">{t('kept.error', { message: state.message })}</p>}
+      {state.phase === 'done' && <KeptVerdict result={state.result} />}
+    </details>
+  );
+}
+
+function KeptVerdict({ result }: { result: ExtendsResult }) {
+  const { t } = useEnv();
+  if (result.state === 'extends') {
+    return <p data-testid="kept-result" data-state="extends">{t('kept.extends', { sequence: result.kept.at(-1)!.sequence })}</p>;
+  }
+  const text =
+    result.state === 'diverged'
+      ? t('kept.diverged', { sequence: result.sequence, since: result.sinceSequence })
+      : result.state === 'shorter'
+        ? t('kept.shorter', { sequence: result.kept.sequence, head: result.head.sequence, since: result.sinceSequence })
+        : t('kept.broken', { sequence: result.chain.firstBreak.sequence });
+  return (
+    <p data-testid="kept-result" data-state={result.state} role="alert">
+      <strong>{text}</strong>
+    </p>
+  );
 }
 
 function BrokenChain({ found, intactBefore }: { found: ChainBreak; intactBefore: number }) {

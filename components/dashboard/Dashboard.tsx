@@ -10,7 +10,7 @@ import { CalendarReminder } from './CalendarReminder';
 import { ChainStatus } from './ChainStatus';
 import { DocumentPage } from './DocumentPage';
 import { BackupPage } from './BackupPage';
-import { EnvContext, type Ask, type DashboardEnv, type FileAccess, type VerifyChain } from './env';
+import { EnvContext, type Ask, type CheckKeptHeads, type DashboardEnv, type FileAccess, type VerifyChain } from './env';
 import { RegisterPage } from './RegisterPage';
 import { parseRoute, SETTINGS_HASH } from './route';
 import { SettingsPage } from './SettingsPage';
@@ -21,6 +21,8 @@ import { ChaseSlip } from '../ledger/ChaseSlip';
 export interface DashboardProps {
   ask: Ask;
   verifyChain: VerifyChain;
+  /** 校验 against a head kept outside; without it the panel is not shown. */
+  checkKeptHeads?: CheckKeptHeads;
   language: Language;
   /** The browser's preferred languages, for the 'auto' language setting. */
   preferredLanguages?: readonly string[];
@@ -40,7 +42,7 @@ const NO_FILES: FileAccess = {
 const systemNow = () => new Date();
 
 /** The options page: `#/` the register, `#/doc/<id>` one document, `#/settings`. */
-export function Dashboard({ ask, verifyChain, language: initial, preferredLanguages = [], now = systemNow, debounceMs, files = NO_FILES }: DashboardProps) {
+export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial, preferredLanguages = [], now = systemNow, debounceMs, files = NO_FILES }: DashboardProps) {
   const [hash, setHash] = useState(location.hash);
   const [language, setLanguage] = useState(initial);
   const [chainRun, setChainRun] = useState(0);
@@ -89,7 +91,7 @@ export function Dashboard({ ask, verifyChain, language: initial, preferredLangua
           <a href="#/new" aria-current={route.page === 'new' ? 'page' : undefined}>{lt('nav.new')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
-        <ChainStatus key={chainRun} verifyChain={verifyChain} />
+        <ChainStatus key={chainRun} verifyChain={verifyChain} checkKeptHeads={checkKeptHeads} />
       </header>
       <main class="dashboard">
         {route.page !== 'print-register' && route.page !== 'print-slip' && <CalendarReminder />}

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { VerifyResult } from '@/utils/register/hash-chain';
+import type { ExtendsResult, KeptHead, VerifyResult } from '@/utils/register/hash-chain';
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 import type { PrintTranslate } from '@/utils/i18n/print';
 import type { LedgerTranslate } from '@/utils/i18n/ledger';
@@ -13,6 +13,9 @@ export type Ask = <T extends RequestType>(request: Extract<Request, { type: T }>
 
 /** Verifies the whole event chain in the background, reporting progress as it goes. */
 export type VerifyChain = (onProgress: (checked: number, total: number) => void) => Promise<VerifyResult>;
+
+/** Checks in the background whether today's log still extends heads the clerk kept outside. */
+export type CheckKeptHeads = (heads: readonly KeptHead[], onProgress: (checked: number, total: number) => void) => Promise<ExtendsResult>;
 
 /** How the dashboard reaches files: exports come from the background in chunks, backups go to it as a blob: URL. */
 export interface FileAccess {

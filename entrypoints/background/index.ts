@@ -9,7 +9,7 @@ import { FOCUS_OVERLAY } from '@/utils/portals';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
-import { listenForVerification } from './verify-port';
+import { listenForExtendsChecks, listenForVerification } from './verify-port';
 import { createSenderContext } from './senders';
 
 export default defineBackground(() => {
@@ -67,6 +67,7 @@ export default defineBackground(() => {
     if (command === FOCUS_OVERLAY && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: FOCUS_OVERLAY }).catch(() => undefined);
   });
   listenForVerification(db, senders);
+  listenForExtendsChecks(db, senders);
   listenForExports(db, senders);
   startPortals();
   reminders.listen();

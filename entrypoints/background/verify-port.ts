@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { verifyRegister } from '@/utils/register/chain-store';
-import { VERIFY_PORT, type VerifyPortMessage } from '@/utils/messaging/protocol';
+import { verifyRegister, verifyRegisterExtends } from '@/utils/register/chain-store';
+import { EXTENDS_PORT, extendsCheckSchema, VERIFY_PORT, type ExtendsPortMessage, type VerifyPortMessage } from '@/utils/messaging/protocol';
 import type { RegisterDB } from '@/utils/register/register-db';
 import type { SenderContext } from '@/utils/messaging/sender-policy';
 import { admitPort } from './senders';
@@ -19,5 +19,28 @@ export function listenForVerification(db: () => Promise<RegisterDB>, senders: Se
       const result = await verifyRegister(await db(), (checked, total) => post({ type: 'progress', checked, total }));
       post({ type: 'result', result, elapsedMs: Math.round(performance.now() - started) });
     })();
+  });
+}
+
+/** The dashboard asks whether today's log still extends heads the clerk kept outside (one check per port). */
+export function listenForExtendsChecks(db: () => Promise<RegisterDB>, senders: SenderContext): void {
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (port.name !== EXTENDS_PORT) return;
+    let open = true;
+    let asked = false;
+    port.onDisconnect.addListener(() => (open = false));
+    const post = (message: ExtendsPortMessage) => open && port.postMessage(message);
+    const admitted = admitPort(port, senders);
+    port.onMessage.addListener((message: unknown) => {
+      if (asked) return;
+      asked = true;
+      void (async () => {
+        if (!(await admitted)) return;
+        const check = extendsCheckSchema.safeParse(message);
+        if (!check.success) return port.disconnect();
+        const result = await verifyRegisterExtends(await db(), check.data.heads, (checked, total) => post({ type: 'progress', checked, total }));
+        post({ type: 'result', result });
+      })();
+    });
   });
 }

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { ask } from '@/utils/messaging/background-client';
 import { resolveLanguage } from '@/utils/i18n/dashboard';
-import { verifyChainOverPort } from '@/utils/messaging/verify-client';
+import { checkKeptHeadsOverPort, verifyChainOverPort } from '@/utils/messaging/verify-client';
 import { runExportOverPort, saveFile } from '@/utils/messaging/export-client';
 import type { FileAccess } from '@/components/dashboard/env';
 
@@ -22,7 +22,7 @@ async function start() {
     () => 'auto' as const,
   );
   render(
-    <Dashboard ask={ask} verifyChain={verifyChainOverPort} language={resolveLanguage(setting, navigator.languages)} preferredLanguages={navigator.languages} files={files} />,
+    <Dashboard ask={ask} verifyChain={verifyChainOverPort} checkKeptHeads={checkKeptHeadsOverPort} language={resolveLanguage(setting, navigator.languages)} preferredLanguages={navigator.languages} files={files} />,
     document.getElementById('app')!,
   );
 }

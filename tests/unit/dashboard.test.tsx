@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerQuerySchema } from '@/utils/register/register-query';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import type { Ask, VerifyChain } from '@/components/dashboard/env';
+import type { Ask, CheckKeptHeads, VerifyChain } from '@/components/dashboard/env';
 import type { DocumentRecord, EventRecord } from '@/utils/documents/document-schema';
 import type { VerifyResult } from '@/utils/register/hash-chain';
 import { canTransition } from '@/utils/register/life-cycle';
@@ -276,7 +276,34 @@ describe('dashboard chain status', () => {
     expect([progress.value, progress.max]).toEqual([5, 10]);
     expect($(root, '[data-testid=chain-status]').textContent).toBe('已校验 5 / 10 条');
     await act(async () => finish({ state: 'intact', count: 10, head: { sequence: 10, hash: HASH(10) } }));
-    expect($(root, '[data-testid=chain-status]').textContent).toBe('链完整 · 10 条记录');
+    expect($(root, '[data-testid=chain-status]').textContent).toBe('链完整 · 10 条记录 · 链头 #10 · 0a0a0a0a0a0a0a0a…');
+  });
+
+  it('shows the head with its time, and 校验 tells the clerk a kept head is no longer extended', async () => {
+    const asked: unknown[] = [];
+    const checkKeptHeads: CheckKeptHeads = async (heads) => {
+      asked.push(heads);
+      return { state: 'diverged', kept: heads[1]!, sequence: heads[1]!.sequence, sinceSequence: heads[0]!.sequence, found: { hash: HASH(3), docId: 'd', type: 'sent', timestamp: 0 } };
+    };
+    location.hash = '#/';
+    const root = document.createElement('div');
+    document.body.append(root);
+    const verifyChain: VerifyChain = async () => ({ state: 'intact', count: 12, head: { sequence: 12, hash: HASH(12) }, headTime: NOW.getTime() });
+    await act(async () => {
+      render(<Dashboard ask={fakeBackend([]).ask} verifyChain={verifyChain} checkKeptHeads={checkKeptHeads} language="zh-CN" now={() => NOW} />, root);
+    });
+    await settle();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const when = `${NOW.getFullYear()}-${pad(NOW.getMonth() + 1)}-${pad(NOW.getDate())} ${pad(NOW.getHours())}:${pad(NOW.getMinutes())}`;
+    expect($(root, '[data-testid=chain-head]').textContent).toBe(`链头 #12 · ${when} · 0c0c0c0c0c0c0c0c…`);
+    await type($<HTMLInputElement>(root, '[data-testid=kept-input]'), `#3 · ${when} · 3f9a1c2b…\n#9 · ${when} · 0909abcd0909…\n随手记`);
+    expect($(root, '[data-testid=kept-heads]').textContent).toContain('以下各行无法识别，已忽略：随手记');
+    await act(async () => void $(root, '[data-testid=kept-heads] form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(asked).toEqual([[{ sequence: 3, hash: '3f9a1c2b' }, { sequence: 9, hash: '0909abcd0909' }]]);
+    const verdict = $(root, '[data-testid=kept-result]');
+    expect(verdict.dataset.state).toBe('diverged');
+    expect(verdict.textContent).toBe('与保存的链头不符：第 9 条记录的哈希已不同。记录在第 3 条之后、第 9 条及之前被改写');
   });
 
   it('shows where a broken chain breaks', async () => {

@@ -1,4 +1,4 @@
-import type { VerifyResult } from '../register/hash-chain';
+import type { ExtendsResult, VerifyResult } from '../register/hash-chain';
 import { z } from '../zod';
 import { calendarDateSchema } from '../deadlines/date-schema';
 import { classificationSchema, CORRECTABLE_FIELDS, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
@@ -240,6 +240,20 @@ export function describeInvalid(error: z.ZodError): string {
 
 /** The dashboard asks the background to verify the chain over a port of this name and gets progress, then the result. */
 export const VERIFY_PORT = 'chain.verify';
+/** The dashboard opens this port, posts one `ExtendsCheck`, and gets progress then an `ExtendsResult`. */
+export const EXTENDS_PORT = 'chain.extends';
+
+export const extendsCheckSchema = z
+  .object({
+    type: z.literal('check'),
+    heads: z.array(z.object({ sequence: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{8,64}$/) }).strict()).min(1).max(100),
+  })
+  .strict();
+export type ExtendsCheck = z.infer<typeof extendsCheckSchema>;
+
+export type ExtendsPortMessage =
+  | { type: 'progress'; checked: number; total: number }
+  | { type: 'result'; result: ExtendsResult };
 
 export type VerifyPortMessage =
   | { type: 'progress'; checked: number; total: number }

@@ -81,6 +81,7 @@ export const PORT_RULES: Record<string, 'never' | 'own-tab'> = {
   [EXPORT_PORT]: 'never',
   /** VERIFY_PORT, spelled out: protocol.ts imports this module's types. */
   'chain.verify': 'never',
+  'chain.extends': 'never',
 };
 
 export type Sender =
