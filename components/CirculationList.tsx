@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { RecipientState } from '@/utils/documents/circulation';
 import { toIsoDate } from '@/utils/deadlines/local-date';
 import type { Translate } from '@/utils/i18n';
@@ -12,6 +13,8 @@ export interface CirculationListProps {
 /** Who has the document, who gave it back: a circulation is complete only when everyone has (不得漏传、延误). */
 export function CirculationList({ recipients, t, onReturned, onAdd }: CirculationListProps) {
   const outstanding = recipients.filter((r) => r.returnedAt === undefined);
+  /** 收回 is recorded only once the clerk confirms who gave it back (as the dashboard asks). */
+  const [asking, setAsking] = useState<string | null>(null);
   return (
     <section class="dt-circ" aria-label={t('circ.heading')}>
       <div class="dt-circ-head">
@@ -35,10 +38,21 @@ export function CirculationList({ recipients, t, onReturned, onAdd }: Circulatio
                   ? t('circ.due', { date: r.expectedReturn })
                   : ''}
             </span>
-            {r.returnedAt === undefined && (
-              <button type="button" class="dt-secondary dt-small" onClick={(e) => onReturned(r.recipient, e)}>
+            {r.returnedAt === undefined && asking !== r.recipient && (
+              <button type="button" class="dt-secondary dt-small" onClick={() => setAsking(r.recipient)}>
                 {t('circ.markReturned')}
               </button>
+            )}
+            {asking === r.recipient && (
+              <span class="dt-confirm" role="group">
+                {t('circ.confirmReturn', { name: r.recipient })}
+                <button type="button" class="dt-primary dt-small" onClick={(e) => (setAsking(null), onReturned(r.recipient, e))}>
+                  {t('circ.confirm')}
+                </button>
+                <button type="button" class="dt-secondary dt-small" onClick={() => setAsking(null)}>
+                  {t('dialog.cancel')}
+                </button>
+              </span>
             )}
           </li>
         ))}

@@ -8,10 +8,12 @@ export interface DocumentActionsProps {
   docId: string;
   status: DocumentStatus;
   onChanged: () => void;
+  /** Who still holds the document (sent, not returned): 办结 waits for them, and the page says so. */
+  holders?: readonly string[];
 }
 
 /** 办结 / 归档 / 清退 / 销毁 — only those the life cycle allows from the current status, each confirmed inline. */
-export function DocumentActions({ docId, status, onChanged }: DocumentActionsProps) {
+export function DocumentActions({ docId, status, onChanged, holders = [] }: DocumentActionsProps) {
   const { ask, t } = useEnv();
   const [chosen, setChosen] = useState<ClosingTransition | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,12 @@ export function DocumentActions({ docId, status, onChanged }: DocumentActionsPro
   return (
     <section class="actions" data-testid="document-actions">
       <h2>{t('action.heading')}</h2>
-      {allowed.length === 0 && <p class="muted">{t('action.none')}</p>}
+      {allowed.length === 0 && !holders.length && <p class="muted">{t('action.none')}</p>}
+      {!allowed.includes('completed') && holders.length > 0 && (
+        <p class="notice" data-testid="complete-blocked">
+          {t('action.completeBlocked', { holders: holders.join(t('list.separator')) })}
+        </p>
+      )}
       <div class="action-buttons">
         {allowed.map((to) => (
           <button

@@ -53,7 +53,12 @@ export function DocumentPage({ id }: { id: string }) {
           <CirculationTable docId={id} circulation={history.circulation} onChanged={reload} />
           <SendForm docId={id} status={history.document.status} onDone={reload} />
           <SupervisionPanel key={history.document.updatedAt} doc={history.document} events={history.events} onDone={reload} />
-          <DocumentActions docId={id} status={history.document.status} onChanged={reload} />
+          <DocumentActions
+            docId={id}
+            status={history.document.status}
+            onChanged={reload}
+            holders={history.circulation.filter((r) => r.returnedAt === undefined).map((r) => r.recipient)}
+          />
           <UndoControl key={history.events.length} docId={id} events={history.events} onDone={reload} />
           <Timeline events={history.events} />
         </>

@@ -5,7 +5,8 @@ import { messageOf, useEnv } from './env';
 import { Pager } from './Pager';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
-import { backupHash, printRegisterHash, registerHash, toQuery, type RegisterParams, type SortField } from './route';
+import { hasFilter } from '@/utils/register/register-query';
+import { backupHash, DEFAULT_PARAMS, filterOf, printRegisterHash, registerHash, toQuery, type RegisterParams, type SortField } from './route';
 
 type Page = ResponseData<'register.query'>;
 
@@ -48,7 +49,17 @@ export function RegisterPage({ params, debounceMs }: { params: RegisterParams; d
           <div class="table-wrap">
             <RegisterTable rows={page.rows} sort={params.sort} direction={params.direction} onSort={sortBy} today={toIsoDate(now())} />
           </div>
-          {page.rows.length === 0 && <p class="muted empty">{t('register.empty')}</p>}
+          {page.rows.length === 0 &&
+            (hasFilter(filterOf(params)) ? (
+              <p class="muted empty" data-testid="register-empty">
+                {t('register.empty')}{' '}
+                <button type="button" class="link" onClick={() => go({ ...DEFAULT_PARAMS, sort: params.sort, direction: params.direction })}>
+                  {t('filter.clear')}
+                </button>
+              </p>
+            ) : (
+              <p class="muted empty" data-testid="register-empty">{t('register.emptyAll')}</p>
+            ))}
           <Pager page={params.page} shown={page.rows.length} total={page.total} onPage={(n) => go({ ...params, page: n })} />
         </>
       )}

@@ -175,9 +175,14 @@ describe('circulation prompt', () => {
     await overlay.locator('.dt-dialog .dt-primary').click();
     await expect.poll(() => overlay.locator('.dt-circ-head').textContent()).toContain('未收回 2 人');
 
+    // 收回 asks first: nothing is recorded until the clerk confirms who gave it back.
     await overlay.locator('.dt-out', { hasText: '陈主任' }).locator('button').click();
+    await overlay.locator('.dt-confirm', { hasText: '陈主任 已交回？' }).waitFor();
+    expect(await overlay.locator('.dt-circ-head').textContent()).toContain('未收回 2 人');
+    await overlay.locator('.dt-confirm .dt-primary').click();
     await expect.poll(() => overlay.locator('.dt-circ-head').textContent()).toContain('未收回 1 人');
     await overlay.locator('.dt-out', { hasText: '刘科长' }).locator('button').click();
+    await overlay.locator('.dt-confirm .dt-primary').click();
     await expect.poll(() => overlay.locator('.dt-circ-head').textContent()).toContain('已全部收回');
     expect(await overlay.locator('.dt-fields').textContent()).toContain('已收回');
 

@@ -220,7 +220,7 @@ describe('dashboard document page', () => {
     const row = $(root, '[data-testid=circulation-row]');
     expect(row.className).toBe('late');
     expect(row.textContent).toContain('逾期未收回');
-    expect($(root, '[data-testid=document-actions]').textContent).toContain('当前状态下没有可办理的操作');
+    expect($(root, '[data-testid=document-actions]').textContent).toContain('暂不能办结：文件仍在 王局长 处未收回');
     await click(byText(row, 'button', '收回'));
     await click(byText(row, 'button', '确认'));
     await settle();

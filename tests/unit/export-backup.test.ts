@@ -222,10 +222,12 @@ describe('a bad file is refused with a message that says what and where', () => 
 
   it('valid JSON that is not a DocTrail backup, or not laid out as one', async () => {
     const profile = await refused(new Blob(['{"format":"doctrail-profile","formatVersion":1,\n"profiles":[]}\n']));
-    expect(zh(profile)).toBe('这不是文迹备份文件（format 为 "doctrail-profile"，应为 "doctrail-backup"）。');
+    // In words, not the raw JSON the reader expected.
+    expect(zh(profile)).toBe('这不是文迹备份文件，而是识别规则文件（请在“设置 → 识别规则”中导入）。请选择文迹“导出与备份”保存的备份文件。');
     const { text } = await backupText();
     const pretty = JSON.stringify(JSON.parse(text), null, 2);
     expect(await refused(new Blob([pretty]))).toMatchObject({ code: 'wrong-format', line: 1 });
+    expect(zh(await refused(new Blob([pretty])))).toBe('这不是文迹备份文件：第一行不是文迹备份的文件头。请选择文迹“导出与备份”保存的备份文件（不要在编辑器中改动或重新排版）。');
     const oneLine = JSON.stringify(JSON.parse(text));
     expect(await refused(new Blob([oneLine]))).toMatchObject({ code: 'wrong-format', line: 1 });
   });

@@ -194,9 +194,11 @@ function describeZh(e: BackupError): string {
     case 'truncated':
       return `文件不完整（在第 ${e.line} 行截断）：备份没有写完，或复制、传输时被截断。`;
     case 'wrong-format':
-      return e.field === 'format'
-        ? `这不是文迹备份文件（format ${e.found === 'missing' ? '缺失' : `为 ${e.found}`}，应为 ${e.expected}）。`
-        : `文件不是文迹备份的逐行格式（${where}应为 ${e.expected}）。`;
+      // In words, never the raw JSON the reader expected.
+      if (e.field === 'format') return `这不是文迹备份文件${e.found === '"doctrail-profile"' ? '，而是识别规则文件（请在“设置 → 识别规则”中导入）' : ''}。请选择文迹“导出与备份”保存的备份文件。`;
+      return e.line === 1
+        ? '这不是文迹备份文件：第一行不是文迹备份的文件头。请选择文迹“导出与备份”保存的备份文件（不要在编辑器中改动或重新排版）。'
+        : `备份文件在第 ${e.line} 行不完整或被改动过（${e.expected === '(end of file)' ? '文件应在此结束' : '此处应是下一条记录'}），不能导入。`;
     case 'wrong-version':
       return e.field === 'schemaVersion'
         ? `此备份来自较新版本的文迹（数据库版本 ${e.found}，本机为 ${e.expected}），请先升级文迹再导入。`
@@ -230,9 +232,10 @@ function describeEn(e: BackupError): string {
     case 'truncated':
       return `The file is incomplete (cut off at line ${e.line}): the backup was not finished or was cut while copied.`;
     case 'wrong-format':
-      return e.field === 'format'
-        ? `Not a DocTrail backup ("format" is ${e.found}, expected ${e.expected}).`
-        : `The file is not laid out as a DocTrail backup (${where} should be ${e.expected}).`;
+      if (e.field === 'format') return `Not a DocTrail backup${e.found === '"doctrail-profile"' ? ' but a site-profile file (import it under Settings → Profiles)' : ''}. Choose a backup saved by DocTrail’s Export & backup.`;
+      return e.line === 1
+        ? 'Not a DocTrail backup: the first line is not a DocTrail backup header. Choose a backup saved by DocTrail’s Export & backup (not edited or reformatted).'
+        : `The backup is incomplete or was changed at line ${e.line} (${e.expected === '(end of file)' ? 'the file should end there' : 'the next record should be there'}): it cannot be imported.`;
     case 'wrong-version':
       return e.field === 'schemaVersion'
         ? `This backup comes from a newer DocTrail (database version ${e.found}, this one is ${e.expected}): update DocTrail first.`

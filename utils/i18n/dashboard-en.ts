@@ -46,7 +46,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'register.heading': 'Incoming register',
   'register.overdue': 'Overdue',
   'register.overdueSince': 'due {date}',
-  'register.empty': 'No document matches.',
+  'register.empty': 'No document matches these filters.',
+  'register.emptyAll': 'Your register is empty. Open a document in your portal and press “Register” on the DocTrail panel; enable the portal first under Settings → Portals.',
   'register.error': 'Could not read the register: {message}',
   'pager.label': 'Pages',
   'pager.range': '{from}–{to} of {total}',
@@ -179,6 +180,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'circ.confirmReturn': 'Has {recipient} handed it back?',
 
   'action.heading': 'Handling',
+  'action.completeBlocked': 'Cannot be completed yet: {holders} still hold(s) the document. Record the return under Circulation above, then complete it.',
   'action.none': 'Nothing can be done in this status.',
   'action.completed': 'Complete',
   'action.archived': 'Archive',

@@ -45,7 +45,8 @@ export const dashboardZhCN = {
   'register.heading': '收文登记簿',
   'register.overdue': '逾期',
   'register.overdueSince': '{date} 到期',
-  'register.empty': '没有符合条件的公文。',
+  'register.empty': '没有符合筛选条件的公文。',
+  'register.emptyAll': '台账中还没有公文。在门户中打开公文页面，在文迹面板上点“登记”；门户还没启用的，先在“设置 → 门户”中启用。',
   'register.error': '无法读取台账：{message}',
   'pager.label': '翻页',
   'pager.range': '第 {from}–{to} 条，共 {total} 条',
@@ -178,6 +179,7 @@ export const dashboardZhCN = {
   'circ.confirmReturn': '确认 {recipient} 已交回？',
 
   'action.heading': '办理',
+  'action.completeBlocked': '暂不能办结：文件仍在 {holders} 处未收回。在上方“传阅情况”中登记收回后即可办结。',
   'action.none': '当前状态下没有可办理的操作。',
   'action.completed': '办结',
   'action.archived': '归档',

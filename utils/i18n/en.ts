@@ -111,6 +111,8 @@ export const en: Record<MessageKey, string> = {
   'circ.returnedAt': 'returned {date}',
   'circ.due': 'due back by {date}',
   'circ.markReturned': 'Returned',
+  'circ.confirmReturn': '{name} gave it back?',
+  'circ.confirm': 'Confirm',
   'circ.add': 'Record circulation',
   'form.workingDays': 'Deadline: {days} working days after receipt (the date is worked out on the official holiday calendar when registering)',
 };

@@ -109,6 +109,8 @@ export const zhCN = {
   'circ.returnedAt': '已于 {date} 收回',
   'circ.due': '应于 {date} 前归还',
   'circ.markReturned': '收回',
+  'circ.confirmReturn': '{name} 已交回？',
+  'circ.confirm': '确认收回',
   'circ.add': '记录传阅',
   'form.workingDays': '办理期限：收文后 {days} 个工作日（登记时按法定节假日和调休计算日期）',
 } as const;
