@@ -35,7 +35,7 @@ describe('registration prompt', () => {
     const number = await register(page);
     expect(await eventTypesOf(api, number)).toEqual([
       { type: 'registered', details: { registrationNo: number, fields: expect.objectContaining({ classification: 'internal' }), classificationScheme: 'standard' } },
-      { type: 'classification-confirmed', details: { classification: 'internal' } },
+      { type: 'classification-confirmed', details: { classification: 'internal', classificationScheme: 'standard' } },
     ]);
     await page.close();
   });
@@ -75,7 +75,9 @@ describe('confidentiality prompt on a 机密 page', () => {
     const page = await open('doc-secret.html');
     const banner = overlayIn(page).locator('.dt-secret');
     await expect.poll(() => banner.locator('.dt-secret-level').textContent()).toBe('机密公文（保密期限 10年）');
-    expect(await banner.textContent()).toContain('复制（复印、汇编、摘抄）须经本机关负责人批准');
+    // one line in the panel; 详情 opens the full rules
+    await banner.locator('.dt-more').click();
+    await expect.poll(() => banner.textContent()).toContain('复制（复印、汇编、摘抄）须经本机关负责人批准');
     expect(await banner.textContent()).toContain('浏览器菜单中的打印无法事先拦截');
     await page.close();
   });
