@@ -74,6 +74,7 @@ async function walkThrough(portalUrl: string): Promise<void> {
     await shot(page, '06-circulation-prompt');
     await overlay.locator('.dt-dialog .dt-primary').click();
     await overlay.locator('.dt-out', { hasText: '陈主任' }).locator('button').click();
+    await overlay.locator('.dt-confirm .dt-primary').click(); // 收回 asks first
     await overlay.locator('.dt-back').waitFor();
     say(`  after 陈主任 returned it: ${await overlay.locator('.dt-circ-head > span').textContent()}`);
     await shot(page, '07-circulation-returns');
