@@ -10,6 +10,7 @@ import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } fro
 import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
 import { listenForExtendsChecks, listenForVerification } from './verify-port';
+import { coordinateFrames } from './frames';
 import { createSenderContext } from './senders';
 
 export default defineBackground(() => {
@@ -68,6 +69,7 @@ export default defineBackground(() => {
   });
   listenForVerification(db, senders);
   listenForExtendsChecks(db, senders);
+  coordinateFrames();
   listenForExports(db, senders);
   startPortals();
   reminders.listen();

@@ -44,6 +44,21 @@ const POSITION_KEY = `overlay.position.${location.origin}`;
 const RECENT_KEY = 'overlay.recentReasons';
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 12) : []);
 
+const FRAME_PORT = 'doctrail.frame';
+
+/** Whether this frame is shown at all: a hidden or zero-size iframe (a closed dialog, a hidden shell tab) is not. */
+function frameShown(): boolean {
+  if (window === window.top) return true;
+  if (innerWidth === 0 || innerHeight === 0) return false;
+  try {
+    const owner = window.frameElement;
+    if (owner && 'checkVisibility' in owner && !owner.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)) return false;
+  } catch {
+    // cross-origin parent: its styles cannot be read from here
+  }
+  return true;
+}
+
 const isOwn = (node: Node) => node.nodeName.toLowerCase().startsWith('doctrail-');
 
 /** Only changes to the portal's own page matter, not the overlay (or its row marks) being mounted. */
@@ -100,14 +115,18 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       await loadProfiles();
       const profiled = analyseWithProfiles(analyzePage(document, location.href, { ignoreHidden: true }), profiles, document, location.href);
-      const analysis = profiled.analysis;
+      // A frame the clerk cannot see (display:none, zero size, visibility:hidden in a same-origin parent) is not a page.
+      const analysis = frameShown() ? profiled.analysis : { ...profiled.analysis, kind: 'none' as const };
       sendSelectors = profiled.sendSelectors;
       if (profiled.health.length) reportHealth(profiled.health, location.href.slice(0, 4000));
       const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href]);
       if (key === shown) return;
       shown = key;
+      report(analysis.kind);
       level = analysis.fields.classification as Classification | undefined;
-      if (analysis.kind === 'none') {
+      // Stepping aside (another frame of the tab shows the document): no overlay here, not even hidden — its
+      // prompts live in the top layer, which a hidden host does not hide.
+      if (analysis.kind === 'none' || stepAside) {
         ui?.remove();
         ui = undefined;
         return;
@@ -159,6 +178,32 @@ export default defineContentScript({
       );
     }
 
+    // One overlay per tab: the background hears every frame's kind (keyed by tab and frame id, nothing the page sees)
+    // and tells the frames whose overlay should step aside — a list under a document opened in a modal frame.
+    let stepAside = false;
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
+    const report = (kind: string) => {
+      try {
+        port ??= connectFrame();
+        port.postMessage({ kind });
+      } catch {
+        port = undefined;
+      }
+    };
+    const connectFrame = () => {
+      const opened = browser.runtime.connect({ name: FRAME_PORT });
+      opened.onMessage.addListener((message: unknown) => {
+        const aside = (message as { active?: unknown } | null)?.active === false;
+        if (aside === stepAside) return;
+        stepAside = aside;
+        shown = '';
+        analyseNow();
+      });
+      opened.onDisconnect.addListener(() => (port = undefined));
+      return opened;
+    };
+    ctx.onInvalidated(() => port?.disconnect());
+
     // One analysis at a time, in order; pages that change without reload are re-read when idle.
     let queue = Promise.resolve();
     const analyseNow = () => {
@@ -184,6 +229,8 @@ export default defineContentScript({
       ctx.addEventListener(document, type, (event) => startedIn(ui?.shadowHost, event) || analyseSoon(500), { capture: true });
     }
     ctx.addEventListener(window, 'wxt:locationchange', () => analyseSoon());
+    // A frame hidden or shown by its parent sees no mutation of its own, only its size change.
+    ctx.addEventListener(window, 'resize', () => analyseSoon());
     ctx.onInvalidated(() => observer.disconnect());
     const onMessage = (message: unknown) => {
       const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
