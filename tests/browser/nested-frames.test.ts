@@ -10,12 +10,12 @@ describe('frames without an address of their own', () => {
     const page = await session.browser.context.newPage();
     await page.goto(session.portal.url + 'shell-nested-frames.html', { waitUntil: 'domcontentloaded', timeout: 60_000 });
     let deep: Frame | null = null;
-    await expect.poll(() => (deep = page.frame({ name: 'deep' })) && deep.url()).toBe('about:srcdoc');
+    await expect.poll(() => (deep = page.frame({ name: 'deep' })) && deep.url(), { timeout: 30_000 }).toBe('about:srcdoc');
     // the chain really is srcdoc → about:blank (document.write) → srcdoc
     expect(page.frame({ name: 'inner' })!.url()).toBe('about:blank');
     expect(page.frame({ name: 'tab' })!.url()).toBe('about:srcdoc');
     const overlay = await expandOverlay(deep!);
-    await expect.poll(() => overlay.getAttribute('data-kind')).toBe('detail');
+    await expect.poll(() => overlay.getAttribute('data-kind'), { timeout: 30_000 }).toBe('detail');
     await expect.poll(() => proposedTitle(overlay)).toBe('关于做好2027年元旦期间安全防范工作的通知');
     // only the frame with the document gets an overlay
     expect(await overlayIn(page).count()).toBe(0);
