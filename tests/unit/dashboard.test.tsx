@@ -358,7 +358,9 @@ describe('dashboard settings', () => {
     await choose('{"workdays": {}}');
     expect($(root, '[data-testid=calendar-section] [role=alert]').textContent).toBe('未导入：holidays: missing');
     await choose('{"holidays": {"2027-01-01": "New Year,元旦,1"}, "workdays": {}}');
-    expect(b.requests.at(-1)).toEqual({ type: 'calendar.import', file: { holidays: { '2027-01-01': 'New Year,元旦,1' }, workdays: {} } });
+    // the import, then the coverage asked again (marks and the import reminder follow it)
+    expect(b.requests.filter((r) => r.type === 'calendar.import').at(-1)).toEqual({ type: 'calendar.import', file: { holidays: { '2027-01-01': 'New Year,元旦,1' }, workdays: {} } });
+    expect(b.requests.at(-1)).toEqual({ type: 'settings.get' });
     expect($(root, '[data-testid=calendar-covered]').textContent).toBe('法定节假日与调休数据覆盖至 2027 年');
     expect($(root, '[data-testid=calendar-section]').textContent).toContain('已导入年份：2027');
   });
