@@ -3,6 +3,7 @@ import type { Purpose } from '@/utils/documents/document-schema';
 import type { ReturnSource } from '@/utils/deadlines/deadline';
 import type { Translate } from '@/utils/i18n';
 import { preventSubmit, trustedClick, trustedEnter } from './trusted';
+import { TopDialog } from './TopDialog';
 
 export interface CirculationDialogProps {
   verb: string;
@@ -34,7 +35,7 @@ export function CirculationDialog(props: CirculationDialogProps) {
     if (recipients.length) props.onRecord({ recipients, purpose, expectedReturn });
   };
   return (
-    <div class="dt-dialog" role="dialog" aria-modal="true" aria-labelledby="dt-circ-title" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <TopDialog labelledBy="dt-circ-title" onEscape={props.onCancel}>
       <form onSubmit={preventSubmit} onKeyDown={trustedEnter(submit)}>
       <h3 id="dt-circ-title">{t('circ.title', { verb: props.verb })}</h3>
       <label class="dt-field">
@@ -70,6 +71,6 @@ export function CirculationDialog(props: CirculationDialogProps) {
         </button>
       </div>
       </form>
-    </div>
+    </TopDialog>
   );
 }

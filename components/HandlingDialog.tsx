@@ -4,6 +4,7 @@ import type { HandlingRequest } from '@/utils/messaging/prompt-bus';
 import type { Classification } from '@/utils/documents/document-values';
 import { CorrectClassification, ReasonChoices } from './ReasonChoices';
 import { preventSubmit, trustedClick } from './trusted';
+import { TopDialog } from './TopDialog';
 
 export interface HandlingDialogProps {
   request: HandlingRequest;
@@ -15,20 +16,27 @@ export interface HandlingDialogProps {
   /** The page's 密级, and the way to say it is wrong (此页不涉密 / 密级有误) instead of giving a reason. */
   level?: Classification;
   onCorrect?: (level: Classification) => void;
+  /**
+   * The print question (检测到打印，来源不明：是您打印的吗？): its own title and the document it is about; the two answers
+   * are 是我打印的 (with a reason) and 不是我 — both write, so both need the clerk's own click.
+   */
+  question?: { title: string; label: string; onNotMine: () => void };
 }
 
 /** Asks why a classified document is printed, copied or downloaded; nothing happens without a reason. */
-export function HandlingDialog({ request, registered, t, onDone, reasons = [], level, onCorrect }: HandlingDialogProps) {
+export function HandlingDialog({ request, registered, t, onDone, reasons = [], level, onCorrect, question }: HandlingDialogProps) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const proceed = () => {
     setTried(true);
     if (reason.trim()) onDone({ reason: reason.trim() });
   };
+  const cancel = () => onDone(null);
   return (
-    <div class="dt-dialog" role="dialog" aria-modal="true" aria-labelledby="dt-dialog-title" onKeyDown={(e) => e.key === 'Escape' && onDone(null)}>
+    <TopDialog class={question && 'dt-question'} labelledBy="dt-dialog-title" onEscape={question ? undefined : cancel}>
       <form onSubmit={preventSubmit}>
-      <h3 id="dt-dialog-title">{t(`dialog.${request.action}.title`)}</h3>
+      <h3 id="dt-dialog-title">{question ? question.title : t(`dialog.${request.action}.title`)}</h3>
+      {question && <p class="dt-doc">{question.label}</p>}
       {request.detail && <p class="dt-muted">{t(`dialog.detail.${request.action}`, { detail: request.detail })}</p>}
       {!registered && <p class="dt-muted">{t('dialog.registerFirst')}</p>}
       <ReasonChoices reasons={reasons} onPick={setReason} t={t} />
@@ -39,14 +47,14 @@ export function HandlingDialog({ request, registered, t, onDone, reasons = [], l
       {tried && !reason.trim() && <p class="dt-error" role="alert">{t('dialog.reasonRequired')}</p>}
       {onCorrect && <CorrectClassification level={level} onCorrect={onCorrect} t={t} />}
       <div class="dt-actions">
-        <button type="button" class="dt-secondary" onClick={() => onDone(null)}>
-          {t('dialog.cancel')}
+        <button type="button" class="dt-secondary" onClick={question ? trustedClick(question.onNotMine) : cancel}>
+          {t(question ? 'print.notMine' : 'dialog.cancel')}
         </button>
         <button type="submit" class="dt-primary" onClick={trustedClick(proceed)}>
-          {t('dialog.proceed')}
+          {t(question ? 'print.mine' : 'dialog.proceed')}
         </button>
       </div>
       </form>
-    </div>
+    </TopDialog>
   );
 }

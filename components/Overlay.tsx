@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { proposeReturn } from '@/utils/deadlines/deadline';
 import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
 import { isClassified, type Classification } from '@/utils/documents/document-values';
@@ -14,6 +14,8 @@ import { DeadlineChip } from './DeadlineChip';
 import { HandlingDialog } from './HandlingDialog';
 import type { NearDocument, OverlayBackend } from './overlay-backend';
 import { RegistrationForm } from './RegistrationForm';
+import { accepts, useSurface } from './click-guard';
+import { isWebUrl } from '@/utils/documents/web-url';
 
 
 export interface OverlayProps {
@@ -213,16 +215,12 @@ export function Overlay(props: OverlayProps) {
                 .catch((error: unknown) => setNotice(t('overlay.error', { message: message(error) }))),
           });
         }),
-      handledUnasked: (request) => {
+      handledUnasked: () => {
+        // `beforeprint` is trusted even when the page called print() itself: nothing is written from here. The
+        // background asks the clerk in the top frame whether it was theirs, once per document at a time.
         const current = docRef.current;
         if (current.step !== 'registered') return;
-        backend
-          .logHandling(current.state.document.id, request.action, { intercepted: false, detail: request.detail })
-          .then((state) => {
-            setDoc({ step: 'registered', state });
-            setCollapsed(false);
-            setNotice(t('notice.unasked'));
-          }, fail);
+        backend.printUnheld(current.state.document.id).catch(() => undefined);
       },
       sendStarted: (request) => {
         openDialog({ type: 'circulation', request });
@@ -251,7 +249,7 @@ export function Overlay(props: OverlayProps) {
   };
 
   const markReturned = (recipient: string, event: MouseEvent) => {
-    if (!event.isTrusted || doc.step !== 'registered') return;
+    if (!accepts(event) || doc.step !== 'registered') return;
     keepFocus('.dt-circ .dt-small, .dt-circ .dt-link');
     backend.markReturned(doc.state.document.id, recipient).then((state) => setDoc({ step: 'registered', state }), fail);
   };
@@ -287,6 +285,12 @@ export function Overlay(props: OverlayProps) {
     header.addEventListener('pointermove', move);
     header.addEventListener('pointerup', up);
   };
+  const surfaceRef = useSurface<HTMLElement>();
+  /** The panel is also a click-guarded surface (visible for ≥ 500 ms before its buttons act); a stable ref keeps it armed across renders. */
+  const setPanel = useCallback((el: HTMLElement | null) => {
+    panelRef.current = el;
+    surfaceRef(el);
+  }, []);
 
   if (collapsed) {
     const summary = pillSummary(doc, draft === null, rowCount, t);
@@ -310,7 +314,7 @@ export function Overlay(props: OverlayProps) {
 
   return (
     <section
-      ref={panelRef}
+      ref={setPanel}
       class={`dt-panel ${secret ? 'dt-panel-secret' : ''} ${at.width < 300 ? 'dt-narrow' : ''}`}
       style={{ left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px`, maxHeight: `${Math.min(placed.height, viewport.height - at.top - 4)}px` }}
       role="region"
@@ -327,7 +331,7 @@ export function Overlay(props: OverlayProps) {
         <span class="dt-kind">{t(`kind.${kind}`)}</span>
         {deadline && <DeadlineChip deadline={deadline} due={registered?.due} today={today} t={t} />}
         {props.onTeach && (
-          <button type="button" class="dt-teach" onClick={(e) => e.isTrusted && props.onTeach?.()} title={t('overlay.teachHint')}>
+          <button type="button" class="dt-teach" onClick={(e) => accepts(e) && props.onTeach?.()} title={t('overlay.teachHint')}>
             {t('overlay.teach')}
           </button>
         )}
@@ -361,7 +365,7 @@ export function Overlay(props: OverlayProps) {
               onCancel={() => closeDialog('.dt-circ .dt-link')}
             />
           )}
-          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onClassificationChoice={setChosenLevel} onReturned={markReturned} onAddCirculation={(e) => e.isTrusted && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
+          {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onClassificationChoice={setChosenLevel} onReturned={markReturned} onAddCirculation={(e) => accepts(e) && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
         </div>
       )}
     </section>
@@ -407,9 +411,14 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onClassifi
           {duplicate && (
             <p class="dt-warn" role="alert">
               {t('form.duplicate', { docNumber: d.docNumber ?? '', issuer: d.issuer ?? '', registrationNo: d.registrationNo })}{' '}
-              <a href={d.sourceUrl} target="_blank" rel="noopener noreferrer">
-                {t('form.openExisting')}
-              </a>
+              {/* Only an http(s) address becomes a link: a stored javascript:/data:/file: one is not followed. */}
+              {isWebUrl(d.sourceUrl) ? (
+                <a href={d.sourceUrl} target="_blank" rel="noopener noreferrer">
+                  {t('form.openExisting')}
+                </a>
+              ) : (
+                <span class="dt-muted">{t('form.openExisting')}</span>
+              )}
             </p>
           )}
           <p class="dt-status dt-ok dt-registered" role="status" tabIndex={-1}>

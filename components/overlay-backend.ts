@@ -22,4 +22,6 @@ export interface OverlayBackend {
   markReturned(docId: string, recipient: string): Promise<DocumentStateData>;
   /** 此页不涉密 / 密级有误: the register takes the clerk's 密级, logged as their confirmation. */
   correctClassification(docId: string, classification: Classification): Promise<DocumentStateData>;
+  /** A print DocTrail did not hold: the background asks the clerk (in the tab's top frame); nothing is written here. */
+  printUnheld(docId: string): Promise<void>;
 }

@@ -1,12 +1,15 @@
+import { accepts } from './click-guard';
+
 /**
  * Writes happen only on the clerk's own input. A page script can click our buttons or call
  * `requestSubmit()` (whose submit event the browser marks trusted), but it cannot fake a trusted
- * click or key press — so forms act on those, never on `submit`.
+ * click or key press — so forms act on those, never on `submit`. And a trusted click counts only
+ * where the clerk could see what was clicked (click-guard: really visible, and for ≥ 500 ms).
  */
 export function trustedClick(action: () => void) {
   return (event: MouseEvent) => {
     event.preventDefault();
-    if (event.isTrusted) action();
+    if (accepts(event)) action();
   };
 }
 
@@ -15,7 +18,7 @@ export function trustedEnter(action: () => void) {
     const target = event.target as Element | null;
     if (event.key !== 'Enter' || target?.tagName === 'TEXTAREA' || target?.tagName === 'BUTTON') return;
     event.preventDefault();
-    if (event.isTrusted) action();
+    if (accepts(event)) action();
   };
 }
 

@@ -17,6 +17,7 @@ import { SettingsPage } from './SettingsPage';
 import { NewDocumentPage } from '../ledger/NewDocumentPage';
 import { SupervisionPage } from '../ledger/SupervisionPage';
 import { ChaseSlip } from '../ledger/ChaseSlip';
+import { ConfirmProfile } from './ConfirmProfile';
 
 export interface DashboardProps {
   ask: Ask;
@@ -105,6 +106,7 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
         {route.page === 'backup' && <BackupPage params={route.params} />}
         {route.page === 'print-register' && <RegisterPrint params={route.params} />}
         {route.page === 'print-slip' && <CirculationSlip id={route.id} />}
+        {route.page === 'confirm-profile' && <ConfirmProfile key={route.id} id={route.id} language={language} />}
       </main>
     </EnvContext.Provider>
   );

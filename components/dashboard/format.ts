@@ -8,13 +8,5 @@ export function formatTime(ms: number): string {
   return `${toIsoDate(date)} ${hh}:${mm}`;
 }
 
-/** Only web pages get a link: a `javascript:` or `data:` source URL stays text. */
-export function isWebUrl(url: string | undefined): url is string {
-  if (!url) return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** http(s) only: see utils/documents/web-url.ts. */
+export { isWebUrl } from '@/utils/documents/web-url';

@@ -16,6 +16,7 @@ const DETAIL_KEYS = [
   'reason',
   'detail',
   'intercepted',
+  'mine',
   'from',
   'clearedTo',
   'approver',
@@ -71,6 +72,7 @@ function detailValue(key: DetailKey, value: unknown, t: DashboardTranslate): str
   if ((key === 'old' || key === 'new') && value === null) return '—';
   if (key === 'recipients' && Array.isArray(value)) return value.map(plain).join(t('list.separator'));
   if (key === 'intercepted') return t(value === false ? 'detail.intercepted.no' : 'detail.intercepted.yes');
+  if (key === 'mine') return t(value === false ? 'detail.mine.no' : 'detail.mine.yes');
   return text;
 }
 

@@ -35,6 +35,8 @@ export type Route =
   | { page: 'print-stats'; from?: string; to?: string }
   | { page: 'print-register'; params: RegisterParams }
   | { page: 'print-slip'; id: string }
+  /** A profile taught with 教我识别, waiting for the clerk's confirmation (see ConfirmProfile). */
+  | { page: 'confirm-profile'; id: string }
   /** Export and backup; the params are the register's filters the export starts from. */
   | { page: 'backup'; params: RegisterParams };
 
@@ -53,6 +55,8 @@ export function parseRoute(hash: string): Route {
   if (doc) return { page: 'doc', id: safeDecode(doc[1]!) };
   const slip = /^\/print\/slip\/(.+)$/.exec(path);
   if (slip) return { page: 'print-slip', id: safeDecode(slip[1]!) };
+  const proposal = /^\/confirm-profile\/([\w-]{1,64})$/.exec(path);
+  if (proposal) return { page: 'confirm-profile', id: proposal[1]! };
   if (path === '/backup') return { page: 'backup', params: parseParams(new URLSearchParams(search)) };
   if (path === '/print/register') return { page: 'print-register', params: parseParams(new URLSearchParams(search)) };
   if (path === '/settings') return { page: 'settings' };

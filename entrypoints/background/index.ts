@@ -12,6 +12,7 @@ import { createReminders } from './reminders';
 import { listenForExtendsChecks, listenForVerification } from './verify-port';
 import { coordinateFrames } from './frames';
 import { createSenderContext } from './senders';
+import { createPrintQuestions } from '@/utils/messaging/print-questions';
 
 export default defineBackground(() => {
   let opened: Promise<RegisterDB> | undefined;
@@ -25,6 +26,14 @@ export default defineBackground(() => {
   let recheck: ReturnType<typeof setTimeout> | undefined;
   // Who may send what: utils/messaging/sender-policy.ts.
   const senders = createSenderContext();
+  // A print DocTrail did not hold is asked about in the tab's top frame; the frame's DocTrail answers `true` when it shows it.
+  const printQuestions = createPrintQuestions((tabId, frameId, message) =>
+    browser.tabs.sendMessage(tabId, message, { frameId }).then((shown) => shown === true),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => printQuestions.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') printQuestions.forgetTab(tabId);
+  });
   const handle = createMessageHandler({
     db,
     now,
@@ -38,6 +47,20 @@ export default defineBackground(() => {
     onProfilesChanged: () => void broadcastProfilesChanged(),
     startTeaching,
     relayTeach,
+    printQuestions,
+    proposals: {
+      // Kept for the browser session (survives the worker stopping); the clerk confirms it on an extension page.
+      async propose(profile) {
+        const id = crypto.randomUUID();
+        await browser.storage.session.set({ [`proposal:${id}`]: profile });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/confirm-profile/${id}`) });
+        return true;
+      },
+      async read(id) {
+        const key = `proposal:${id}`;
+        return (await browser.storage.session.get(key))[key] ?? null;
+      },
+    },
     backup: {
       fetchBlob: (url) => fetch(url).then((response) => response.blob()),
       origin: new URL(browser.runtime.getURL('/')).origin,

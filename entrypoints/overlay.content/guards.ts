@@ -2,7 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { attachmentLink, clickedControl, isPrintControl, printControlAt, selectedRecipients, sendAction } from '@/utils/page-actions';
 import type { PromptBus } from '@/utils/messaging/prompt-bus';
 
-const UNASKED_PRINT_QUIET_MS = 30_000;
 /** A print that starts this soon after the clerk's click in the portal was started by that click. */
 const CLICK_TO_PRINT_MS = 1500;
 
@@ -21,7 +20,6 @@ export function installGuards(
   sendSelectors: () => readonly string[] = () => [],
 ): void {
   let approvedPrint = false;
-  let lastUnaskedLog = 0;
   let letThrough: Element | null = null;
   let copying = false;
   /** The clerk's last click in the portal (not in the overlay), and elements whose click turned out to print. */
@@ -42,7 +40,8 @@ export function installGuards(
     window,
     'keydown',
     (event) => {
-      if (!classified() || !bus.ready || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'p') return;
+      // A page's own KeyboardEvent is not the clerk's key press: it opens nothing (isTrusted).
+      if (!event.isTrusted || !classified() || !bus.ready || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'p') return;
       ask(event, { action: 'printed', detail: 'Ctrl+P' }, () => {
         approvedPrint = true;
         window.print();
@@ -91,7 +90,7 @@ export function installGuards(
     document,
     'copy',
     (event) => {
-      if (copying || !classified() || !bus.ready) return;
+      if (copying || !event.isTrusted || !classified() || !bus.ready) return;
       const text = document.getSelection()?.toString() ?? '';
       if (!text.trim()) return;
       ask(event, { action: 'copied', detail: `${text.length} 字` }, () => copyText(text));
@@ -124,9 +123,9 @@ export function installGuards(
     blank = undefined;
   });
 
-  ctx.addEventListener(window, 'beforeprint', (event) => {
-    // A print the clerk approved is already logged; a page cannot fake this event (isTrusted).
-    if (approvedPrint || !event.isTrusted || !classified()) {
+  ctx.addEventListener(window, 'beforeprint', () => {
+    // A print the clerk approved is already logged. (`beforeprint` is trusted even when the page called print().)
+    if (approvedPrint || !classified()) {
       approvedPrint = false;
       return;
     }
@@ -149,9 +148,8 @@ export function installGuards(
       });
       return;
     }
-    // Printing from the browser menu cannot be asked about first: it is logged as it starts, at most once per 30 s.
-    if (Date.now() - lastUnaskedLog < UNASKED_PRINT_QUIET_MS) return;
-    lastUnaskedLog = Date.now();
+    // Not held (the browser menu, or the page's own print() — indistinguishable here): it writes nothing by itself. The
+    // background asks the clerk in the tab's top frame, once per document at a time; only the answer is logged.
     bus.handledUnasked({ action: 'printed', detail: 'browser' });
   });
 }

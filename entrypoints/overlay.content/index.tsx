@@ -17,6 +17,9 @@ import { matchesPattern } from '@/utils/site-profiles/match-pattern';
 import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { PromptBus } from '@/utils/messaging/prompt-bus';
 import { installGuards } from './guards';
+import { PrintQuestion, type PrintQuestionData } from '@/components/PrintQuestion';
+import { rearm } from '@/components/click-guard';
+import { PRINT_QUESTION, type PrintQuestionMessage } from '@/utils/messaging/print-questions';
 import { analyseWithProfiles, createHealthReporter } from './profiles';
 import { containEvents, startedIn } from './isolation';
 
@@ -34,6 +37,7 @@ const backend: OverlayBackend = {
   send: (docId, recipients, purpose, expectedReturn) => ask({ type: 'circulation.send', docId, recipients, purpose, expectedReturn }),
   markReturned: (docId, recipient) => ask({ type: 'circulation.return', docId, recipient }),
   correctClassification: (docId, classification) => ask({ type: 'document.confirmClassification', docId, classification }),
+  printUnheld: (docId) => ask({ type: 'print.unheld', docId }).then(() => undefined),
 };
 
 const HOST = 'doctrail-overlay';
@@ -82,6 +86,7 @@ export default defineContentScript({
     let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
     let shown = '';
     let level: Classification | undefined;
+    let shownKind = false;
     const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY, PRESETS_KEY, RECENT_KEY]).catch(() => ({}) as Record<string, unknown>);
     // The clerk's 界面语言 (set in the dashboard), else the browser's.
     const t = createTranslator(resolveLanguage(remembered[LANGUAGE_KEY], navigator.languages));
@@ -125,28 +130,20 @@ export default defineContentScript({
       report(analysis.kind);
       level = analysis.fields.classification as Classification | undefined;
       // Stepping aside (another frame of the tab shows the document): no overlay here, not even hidden — its
-      // prompts live in the top layer, which a hidden host does not hide.
+      // prompts live in the top layer, which a hidden host does not hide. A print question waiting here stays.
+      shownKind = analysis.kind !== 'none' && !stepAside;
       if (analysis.kind === 'none' || stepAside) {
-        ui?.remove();
-        ui = undefined;
+        if (questions.length && ui) render(null, ui.uiContainer);
+        else {
+          ui?.remove();
+          ui = undefined;
+          questionRoot = undefined;
+        }
         return;
       }
-      ui ??= await createShadowRootUi(ctx, {
-        name: HOST,
-        // Closed: the page cannot reach into the overlay (it would read registered documents' details out of it).
-        mode: 'closed',
-        position: 'inline',
-        anchor: 'body',
-        css: overlayCss,
-        onMount: (container) => container,
-        onRemove: (container) => container && render(null, container),
-      });
-      if (!ui.mounted) {
-        ui.mount();
-        containEvents(ui.shadowHost, ui.shadow);
-      }
-      ui.shadowHost.dataset.kind = analysis.kind;
-      const placement = placeOverlay(sampleOccupancy(document, ui.shadowHost), { width: innerWidth, height: innerHeight });
+      const mounted = await ensureUi();
+      mounted.shadowHost.dataset.kind = analysis.kind;
+      const placement = placeOverlay(sampleOccupancy(document, mounted.shadowHost), { width: innerWidth, height: innerHeight });
       render(
         <Overlay
           key={key}
@@ -174,7 +171,7 @@ export default defineContentScript({
             void browser.storage.local.set({ [RECENT_KEY]: reasons.recent });
           }}
         />,
-        ui.uiContainer,
+        mounted.uiContainer,
       );
     }
 
@@ -204,6 +201,70 @@ export default defineContentScript({
     };
     ctx.onInvalidated(() => port?.disconnect());
 
+    /** The host lives on <html> (not in the page's <body>), in a closed root; created on first need. */
+    async function ensureUi() {
+      ui ??= await createShadowRootUi(ctx, {
+        name: HOST,
+        // Closed: the page cannot reach into the overlay (it would read registered documents' details out of it).
+        mode: 'closed',
+        position: 'inline',
+        anchor: () => document.documentElement,
+        css: overlayCss,
+        onMount: (container) => container,
+        onRemove: (container) => container && render(null, container),
+      });
+      if (!ui.mounted) {
+        ui.mount();
+        containEvents(ui.shadowHost, ui.shadow);
+      }
+      return ui;
+    }
+
+    // ——— prints DocTrail did not hold: the background asks here, in the top frame, once per document at a time ———
+    const questions: PrintQuestionData[] = [];
+    let questionRoot: HTMLElement | undefined;
+    const showQuestions = async () => {
+      if (!questions.length) {
+        if (questionRoot) render(null, questionRoot);
+        if (!shownKind && ui) {
+          ui.remove();
+          ui = undefined;
+          questionRoot = undefined;
+        }
+        return;
+      }
+      const mounted = await ensureUi();
+      if (!questionRoot?.isConnected) {
+        questionRoot = document.createElement('div');
+        mounted.shadow.append(questionRoot);
+      }
+      const question = questions[0]!;
+      render(
+        <PrintQuestion
+          key={question.docId}
+          question={question}
+          t={t}
+          onAnswer={(mine, reason) => {
+            // The question closes either way; a refused answer (the background forgot the question) is asked again at the next print.
+            void ask({ type: 'print.answer', docId: question.docId, mine, reason }).catch(() => undefined);
+            questions.shift();
+            void showQuestions();
+          }}
+        />,
+        questionRoot,
+      );
+    };
+
+    // ——— the page removes or moves the host: put it back on <html> (bounded, so a page fighting it cannot spin us) ———
+    let reattached = 0;
+    const keepAttached = () => {
+      const host = ui?.mounted ? ui.shadowHost : undefined;
+      if (!host || host.parentNode === document.documentElement || reattached > 200) return;
+      reattached++;
+      document.documentElement.append(host);
+      rearm(ui!.shadow);
+    };
+
     // One analysis at a time, in order; pages that change without reload are re-read when idle.
     let queue = Promise.resolve();
     const analyseNow = () => {
@@ -219,7 +280,10 @@ export default defineContentScript({
       }, delay);
     };
 
-    const observer = new MutationObserver((records) => isOwnMutation(records) || analyseSoon());
+    const observer = new MutationObserver((records) => {
+      keepAttached();
+      if (!isOwnMutation(records)) analyseSoon();
+    });
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES });
     // Typing and choosing change controls' values, not the DOM: a form filled in by the clerk is read again too.
     // Only a re-read (nothing is prompted for or written from here), so it also follows untrusted `change` events:
@@ -234,6 +298,13 @@ export default defineContentScript({
     ctx.onInvalidated(() => observer.disconnect());
     const onMessage = (message: unknown) => {
       const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
+      if (type === PRINT_QUESTION) {
+        const { docId, label } = message as PrintQuestionMessage;
+        if (typeof docId !== 'string' || typeof label !== 'string') return;
+        if (!questions.some((q) => q.docId === docId)) questions.push({ docId, label: label.slice(0, 300) });
+        void showQuestions();
+        return Promise.resolve(true); // shown here: the background need not ask elsewhere
+      }
       if (type === FOCUS_OVERLAY) {
         if (ui) focusSignal.dispatchEvent(new Event('focus'));
       } else if (type === PROFILES_CHANGED) {

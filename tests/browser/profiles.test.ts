@@ -109,8 +109,14 @@ describe('site profiles and 教我识别 in the browser', () => {
     expect(await frame.evaluate(() => (window as unknown as { __portalClicks: number }).__portalClicks)).toBe(0);
     expect(frame.url()).toContain('unknown-layout.html?id=A-2026-0088');
 
-    await bar.locator('.save').click();
-    await bar.locator('.status.ok', { hasText: '已保存识别规则' }).waitFor();
+    // 保存 in the page only proposes the profile: DocTrail's own page opens, and the clerk saves it there.
+    const [confirm] = await Promise.all([session.browser.context.waitForEvent('page'), bar.locator('.save').click()]);
+    await confirm.getByTestId('confirm-profile').waitFor();
+    expect(await confirm.locator('tr[data-field=title]').count()).toBe(1);
+    expect((await send(await extensionPage(session.browser), { type: 'profiles.list' })).data.profiles.some((e: { profile: { id: string } }) => e.profile.id === TAUGHT_ID)).toBe(false);
+    await confirm.getByTestId('confirm-save').click();
+    await confirm.getByTestId('confirm-done').waitFor();
+    await confirm.close();
     await page.locator('doctrail-picker').waitFor({ state: 'detached' });
 
     // Open pages re-read their profiles: the overlay appears in the frame, with the taught fields.

@@ -136,14 +136,20 @@ describe('confidentiality prompt on a 机密 page', () => {
     await page.close();
   });
 
-  it('logs afterwards a print it could not ask about first (the browser menu), and says so', async () => {
+  it('asks afterwards about a print it could not hold (the browser menu), and logs only the clerk’s answer', async () => {
     const page = await open('doc-secret.html');
     const overlay = overlayIn(page);
     await overlay.locator('.dt-regno, .dt-form').first().waitFor();
     const number = (await overlay.locator('.dt-form').count()) ? await register(page) : (await overlay.locator('.dt-regno').textContent())!;
+    const logged = (await eventTypesOf(api, number)).length;
     await page.evaluate(() => window.print()); // as the browser's own menu does: no key, no button
-    await expect.poll(() => overlay.locator('.dt-notice').textContent()).toBe('检测到未经确认的打印（如浏览器菜单），已记入处理记录。');
-    expect((await eventTypesOf(api, number)).at(-1)).toEqual({ type: 'printed', details: { intercepted: false, detail: 'browser' } });
+    const question = overlay.locator('.dt-question');
+    await question.waitFor();
+    expect(await question.locator('h3').textContent()).toBe('检测到打印，来源不明：是您打印的吗？');
+    expect((await eventTypesOf(api, number)).length).toBe(logged); // nothing written until the clerk answers
+    await question.locator('textarea').fill('从浏览器菜单打印存档');
+    await question.locator('.dt-primary').click();
+    await expect.poll(async () => (await eventTypesOf(api, number)).at(-1)).toEqual({ type: 'printed', details: { intercepted: false, mine: true, reason: '从浏览器菜单打印存档' } });
     await page.close();
   });
 

@@ -30,6 +30,7 @@ function backend(overrides: Partial<OverlayBackend> = {}): OverlayBackend {
     send: vi.fn(async () => state()),
     markReturned: vi.fn(async () => state()),
     correctClassification: vi.fn(async () => state()),
+    printUnheld: vi.fn(async () => undefined),
     ...overrides,
   };
 }

@@ -72,7 +72,9 @@ describe('the allow-list table', () => {
         'document.register',
         'profiles.forUrl',
         'profiles.reportHealth',
-        'profiles.save',
+        'profiles.propose',
+        'print.unheld',
+        'print.answer',
         'teach.relay',
         'teach.start',
       ].sort(),
@@ -191,12 +193,14 @@ describe('messages from a content script', () => {
     expect(await handle({ type: 'profiles.forUrl', url: HOME.url }, HOME)).toMatchObject({ ok: true });
     expect(await handle({ type: 'profiles.forUrl', url: 'https://other.example.cn/x' }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(await handle({ type: 'profiles.reportHealth', id: 'xinhu-like', health: 'broken', url: 'http://localhost/x', missing: [] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(await handle({ type: 'profiles.save', profiles: [profile(['*://*/*'])] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(await handle({ type: 'profiles.save', profiles: [profile(['http://localhost/*'])] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ type: 'profiles.propose', profiles: [profile(['*://*/*'])] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ type: 'profiles.propose', profiles: [profile(['http://localhost/*'])] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     // Taking over a built-in's id would change how every portal of that layout is read.
-    expect(await handle({ type: 'profiles.save', profiles: [profile(['http://127.0.0.1/oa/*'], 'xinhu-like')] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ type: 'profiles.propose', profiles: [profile(['http://127.0.0.1/oa/*'], 'xinhu-like')] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    // A page's content script never saves a profile: it proposes one for its own site, the clerk saves it on DocTrail's page.
+    expect(await handle({ type: 'profiles.save', profiles: [profile(['http://127.0.0.1/oa/*'])] }, HOME)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ type: 'profiles.propose', profiles: [profile(['http://127.0.0.1/oa/*'])] }, HOME)).toMatchObject({ ok: true });
     expect(await db.get('settings', 'profiles')).toBeUndefined();
-    expect(await handle({ type: 'profiles.save', profiles: [profile(['http://127.0.0.1/oa/*'])] }, HOME)).toMatchObject({ ok: true, data: { saved: ['taught-127-0-0-1-oa'] } });
   });
 
   it('starts 教我识别 in the sender’s own tab only', async () => {

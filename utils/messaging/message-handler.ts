@@ -2,6 +2,7 @@ import { describeInvalid, failure, requestSchema, type Request, type Response } 
 import { applyProfileRequest } from './profile-handler';
 import { applyBackupRequest, ForeignBlob, type BackupDeps } from './backup-handler';
 import type { TeachMessage } from './profile-protocol';
+import type { PrintQuestions } from './print-questions';
 import { resolveWorkingDayDeadline } from '../deadlines/working-day-deadline';
 import { TransitionRefused } from '../register/life-cycle';
 import { toIsoDate } from '../deadlines/local-date';
@@ -40,6 +41,10 @@ export interface HandlerDeps {
   startTeaching?: (tabId: number) => Promise<boolean>;
   /** 教我识别: passes a picker message to the tab's top frame (`toTop`) or to all its frames. */
   relayTeach?: (tabId: number, message: TeachMessage, toTop: boolean) => Promise<boolean>;
+  /** 教我识别: keeps a proposed profile and opens the extension page where the clerk confirms it; reads it back by id. */
+  proposals?: { propose(profile: unknown): Promise<boolean>; read(id: string): Promise<unknown> };
+  /** Prints DocTrail did not hold: the open question per document and tab (utils/messaging/print-questions.ts). */
+  printQuestions?: PrintQuestions;
 }
 
 const READ_ONLY = new Set<Request['type']>(['supervision.board', 'document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
@@ -72,7 +77,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob) {
+      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob || error instanceof NoOpenQuestion) {
         return failure('refused', error.message);
       }
       if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
@@ -233,6 +238,24 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       if (request.type === 'backup.restore' && answer.ok) deps.onProfilesChanged?.();
       return answer;
     }
+    case 'print.unheld': {
+      const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
+      const document = await db.get('documents', request.docId);
+      if (!document) throw new DocumentNotFound(request.docId);
+      if (tabId === undefined || !deps.printQuestions) return { asked: false };
+      const label = [document.registrationNo, document.docNumber, document.title].filter(Boolean).join(' · ');
+      return { asked: await deps.printQuestions.ask(tabId, (sender.kind === 'content-script' && sender.frameId) || 0, request.docId, label) };
+    }
+    case 'print.answer': {
+      const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
+      if (tabId === undefined || !deps.printQuestions?.settle(tabId, request.docId)) throw new NoOpenQuestion();
+      const details = request.mine ? { reason: request.reason, intercepted: false, mine: true } : { intercepted: false, mine: false };
+      return due(await logHandling(db, request.docId, 'printed', details, now));
+    }
+    case 'profiles.propose':
+      return { opened: !!deps.proposals && (await deps.proposals.propose(request.profiles[0])) };
+    case 'profiles.proposal':
+      return { profile: ((await deps.proposals?.read(request.id)) ?? null) as never };
     case 'teach.start': {
       const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
       return { started: tabId !== undefined && !!deps.startTeaching && (await deps.startTeaching(tabId)) };
@@ -246,3 +269,9 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
 }
 
 class CalendarRejected extends Error {}
+
+class NoOpenQuestion extends Error {
+  constructor() {
+    super('no print question is open for this document in this tab');
+  }
+}

@@ -53,6 +53,13 @@ export const profileRequests = [
     url: pageUrl,
     missing: z.array(z.enum(FIELD_KEYS)).max(20),
   }),
+  /**
+   * 教我识别's 保存 in the page only PROPOSES the profile: the background keeps it and opens an extension page where the
+   * clerk reads it and saves it (with `profiles.save`) — a page cannot confirm a profile it drove the picker to.
+   */
+  z.strictObject({ type: z.literal('profiles.propose'), profiles: z.array(siteProfileSchema).length(1) }),
+  /** The extension page reads the proposal it was opened for. */
+  z.strictObject({ type: z.literal('profiles.proposal'), id: z.string().min(1).max(64) }),
   /** 教我识别 from the overlay: the background starts the picker in every frame of the sender's tab. */
   z.strictObject({ type: z.literal('teach.start') }),
   /** Between the picker's frames of one tab: the toolbar (top frame) and the frame where the clerk points. */
@@ -66,6 +73,8 @@ export const profileResponses = {
   'profiles.remove': z.strictObject({ removed: z.boolean() }),
   'profiles.toggle': z.strictObject({ id: z.string(), off: z.boolean() }),
   'profiles.reportHealth': z.strictObject({ changed: z.boolean() }),
+  'profiles.propose': z.strictObject({ opened: z.boolean() }),
+  'profiles.proposal': z.strictObject({ profile: siteProfileSchema.nullable() }),
   'teach.start': z.strictObject({ started: z.boolean() }),
   'teach.relay': z.strictObject({ delivered: z.boolean() }),
 };

@@ -109,6 +109,15 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings.update'), patch: settingsPatchSchema }),
   /** A newer official holiday calendar (chinese-days JSON shape), checked by the background. */
   z.strictObject({ type: z.literal('calendar.import'), file: z.unknown() }),
+  /** A print DocTrail did not hold, seen by a content script on a registered document: the clerk is asked in the top frame. */
+  z.strictObject({ type: z.literal('print.unheld'), docId }),
+  /** The clerk's answer to that question (only to a question the background asked in this tab). */
+  z.strictObject({
+    type: z.literal('print.answer'),
+    docId,
+    mine: z.boolean(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  }).refine((m) => !m.mine || m.reason, { message: 'a print the clerk made needs a reason', path: ['reason'] }),
   ...profileRequests,
   ...backupRequests,
 ]);
@@ -207,6 +216,8 @@ export const responseDataSchemas = {
   'settings.get': z.strictObject({ settings: settingsSchema, calendar: calendarInfoSchema }),
   'settings.update': settingsSchema,
   'calendar.import': calendarInfoSchema.extend({ movedDeadlines: z.number().int().min(0) }),
+  'print.unheld': z.strictObject({ asked: z.boolean() }),
+  'print.answer': documentStateSchema,
   ...profileResponses,
   ...backupResponses,
 } satisfies Record<RequestType, z.ZodType>;

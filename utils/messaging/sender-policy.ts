@@ -65,8 +65,10 @@ export const CONTENT_SCRIPT_RULES = {
   'calendar.import': 'never',
   'profiles.list': 'never',
   'profiles.forUrl': 'own-origin-url',
-  // Until 教我识别 confirms on an extension page (hole 5): only a profile for the sender's own origin.
-  'profiles.save': 'own-origin-profiles',
+  // 教我识别 only proposes (for its own origin); the clerk saves on DocTrail's own page (hole 5).
+  'profiles.save': 'never',
+  'profiles.propose': 'own-origin-profiles',
+  'profiles.proposal': 'never',
   'profiles.remove': 'never',
   'profiles.toggle': 'never',
   'profiles.reportHealth': 'own-origin-url',
@@ -74,6 +76,10 @@ export const CONTENT_SCRIPT_RULES = {
   'teach.relay': 'own-tab',
   'backup.preview': 'never',
   'backup.restore': 'never',
+  // A print DocTrail did not hold, on a document of the sender's origin: the background asks in the tab's top frame.
+  'print.unheld': 'own-origin-document',
+  // The answer: accepted only to a question the background asked in this same tab (see print-questions.ts).
+  'print.answer': 'own-tab',
 } as const satisfies Record<RequestType, ContentScope>;
 
 /** Ports (runtime.onConnect) by name: the same scopes; a port not listed here is refused to content scripts. */

@@ -210,7 +210,8 @@ export function logHandling(
   db: RegisterDB,
   docId: string,
   action: HandlingAction,
-  details: { reason?: string; intercepted: boolean; detail?: string },
+  /** `mine`: a print DocTrail did not hold, answered by the clerk afterwards (true: theirs, with a reason; false: not theirs). */
+  details: { reason?: string; intercepted: boolean; detail?: string; mine?: boolean },
   now: Date,
 ): Promise<DocumentState> {
   return changeDocument(db, docId, now, () => ({ events: [{ type: action, details: { ...details } }] }));

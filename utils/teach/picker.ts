@@ -54,6 +54,13 @@ interface PickerGlobal {
   __doctrailPicker?: boolean;
 }
 
+/** Runs `action` only for the clerk's own input: a page script's synthetic events choose, pick and save nothing. */
+const trusted =
+  <E extends Event>(action: (event: E) => void) =>
+  (event: E) => {
+    if (event.isTrusted) action(event);
+  };
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) if (value !== undefined) element.setAttribute(name, value);
@@ -130,12 +137,15 @@ export function startPicker(): void {
       const li = el('li');
       const button = el('button', { type: 'button', class: 'field', 'data-field': key });
       button.append(el('span', { class: 'name' }, fieldName(key)), el('span', { class: 'val' }));
-      button.addEventListener('click', () => choose(key));
+      button.addEventListener('click', trusted(() => choose(key)));
       const clear = el('button', { type: 'button', class: 'clear', 'aria-label': `${t('teach.clear')} ${fieldName(key)}` }, t('teach.clear'));
-      clear.addEventListener('click', () => {
-        picks.delete(key);
-        render();
-      });
+      clear.addEventListener(
+        'click',
+        trusted(() => {
+          picks.delete(key);
+          render();
+        }),
+      );
       li.append(button, clear);
       list.append(li);
       rows.set(key, button);
@@ -147,10 +157,10 @@ export function startPicker(): void {
     footer.append(save, cancel);
     bar.append(header, el('p', { class: 'intro' }, t('teach.intro')), list, status, footer);
     shadow.append(bar);
-    move.addEventListener('click', () => bar!.classList.toggle('left'));
-    close.addEventListener('click', () => stopEverywhere());
-    cancel.addEventListener('click', () => stopEverywhere());
-    save.addEventListener('click', () => void saveProfile());
+    move.addEventListener('click', trusted(() => bar!.classList.toggle('left')));
+    close.addEventListener('click', trusted(() => stopEverywhere()));
+    cancel.addEventListener('click', trusted(() => stopEverywhere()));
+    save.addEventListener('click', trusted(() => void saveProfile()));
     choose(field);
   }
 
@@ -185,8 +195,9 @@ export function startPicker(): void {
         name: t('teach.profileName', { host: new URL(url).hostname }),
         description: t('teach.description', { url: url.split(/[?#]/)[0]!.slice(0, 300), date }),
       });
-      await ask({ type: 'profiles.save', profiles: [profile] });
-      setStatus(t('teach.saved', { name: profile.name }), 'ok');
+      // Proposed only: the clerk reads and saves it on DocTrail's own page (opened now), never from inside the portal.
+      await ask({ type: 'profiles.propose', profiles: [profile] });
+      setStatus(t('teach.proposed', { name: profile.name }), 'ok');
       setTimeout(stopEverywhere, 1200);
     } catch (error) {
       setStatus(t('teach.saveFailed', { message: error instanceof Error ? error.message : String(error) }), 'error');
@@ -218,6 +229,7 @@ export function startPicker(): void {
   };
 
   const onMove = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
     const target = event.target as Element | null;
     // Over the toolbar, or over a frame (whose own picker shows what is under the pointer there): nothing to show here.
     if (ours(event) || !target || target.nodeType !== 1 || /^(IFRAME|FRAME|HTML|BODY)$/.test(target.tagName)) return hide();
@@ -239,6 +251,8 @@ export function startPicker(): void {
   const onClick = (event: MouseEvent) => {
     if (ours(event)) return;
     block(event);
+    // A page's own click (element.click(), dispatchEvent) is never a pick: only the clerk points at a field.
+    if (!event.isTrusted) return;
     const target = event.target as Element | null;
     if (!target || target.nodeType !== 1 || /^(IFRAME|FRAME|HTML|BODY)$/.test(target.tagName)) return;
     const result = proposeCandidates(target, field, document, location.href);
@@ -255,7 +269,7 @@ export function startPicker(): void {
   };
 
   const onKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || !event.isTrusted) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     stopEverywhere();
