@@ -84,12 +84,16 @@ export function identityKeys(fields: IdentityFields): string[] {
   return keys;
 }
 
-/** A draft with its identifying fields in their one stored form (文号 normalised; title and issuer cleaned). */
+/**
+ * A draft with its identifying fields in their one stored form: the 文号 normalised; title and issuer keep what the
+ * clerk sees (full-width punctuation, line breaks) less the invisible characters — they are compared through
+ * `identityKeys`, which fold them further.
+ */
 export function normaliseIdentity<T extends IdentityFields>(draft: T): T {
   const out = { ...draft };
   if (out.docNumber !== undefined) out.docNumber = normaliseDocNumber(out.docNumber) || undefined;
-  if (out.title !== undefined) out.title = cleanText(out.title);
-  if (out.issuer !== undefined) out.issuer = cleanText(out.issuer) || undefined;
+  if (out.title !== undefined) out.title = out.title.replace(INVISIBLE, '').trim();
+  if (out.issuer !== undefined) out.issuer = out.issuer.replace(INVISIBLE, '').trim() || undefined;
   return out;
 }
 
