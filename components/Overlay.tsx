@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { proposeReturn } from '@/utils/deadlines/deadline';
 import type { DocumentDraft, Purpose } from '@/utils/documents/document-schema';
 import { isClassified, type Classification } from '@/utils/documents/document-values';
@@ -102,7 +102,8 @@ export function Overlay(props: OverlayProps) {
     signal.addEventListener('focus', focus);
     return () => signal.removeEventListener('focus', focus);
   }, [props.focusSignal]);
-  useEffect(() => {
+  // A layout effect: the focus moves in the same task as the view, so no key pressed in between reaches the page.
+  useLayoutEffect(() => {
     const selector = refocus.current;
     if (!selector) return;
     const target = collapsed ? railRef.current : panelRef.current?.querySelector<HTMLElement>(selector);

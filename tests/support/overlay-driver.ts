@@ -344,9 +344,14 @@ export class ShadowLocator {
     await this.run('focus');
   }
 
-  /** Focus, then a trusted key press. */
-  async press(key: string): Promise<void> {
+  /** Focus, then a trusted key press — once the surface is armed, as a click (keys on a surface shown < 500 ms are refused too). */
+  async press(key: string, options: { timeout?: number } = {}): Promise<void> {
     await this.focus();
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    while ((await this.run<RectInfo | null>('rect'))?.unarmed) {
+      if (Date.now() > deadline) throw new Error(`overlay-driver: cannot press ${key} in ${this.describe()}: not armed yet`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await pageOf(this.scope).keyboard.press(key);
   }
 
