@@ -59,7 +59,11 @@ export function installGuards(
         letThrough = null;
         return;
       }
-      if (overlay()?.host.contains(event.target as Node)) return;
+      if (overlay()?.host.contains(event.target as Node)) {
+        // The clerk's last click was DocTrail's, not the portal's: a print() that follows did not come from the portal.
+        lastClick = { at: 0, target: null };
+        return;
+      }
       if (event.isTrusted) lastClick = { at: Date.now(), target: event.target as Element };
       const profiled = event.isTrusted ? profileSendAction(event.target, sendSelectors()) : null;
       // Print commands in any element (menu `li`, `span`, icon with a title), not only buttons and links.

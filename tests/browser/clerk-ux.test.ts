@@ -145,9 +145,7 @@ describe('the keyboard path', () => {
 });
 
 describe('the prompts', () => {
-  // KNOWN OPEN (closing note, #15): fails on the merged main (the reason prompt now opens as the top-layer dialog of the
-  // security work; this test was written against the panel prompt). Skipped until the two are reconciled.
-  it.skip('offers preset and recent reasons in one click, leaves no stale notice, and takes 此页不涉密 as a logged correction', async () => {
+  it('offers preset and recent reasons in one click, leaves no stale notice, and takes 此页不涉密 as a logged correction', async () => {
     const page = await openAt('doc-secret.html', SIZES[0]);
     const overlay = await expandOverlay(page);
     await overlay.locator('.dt-form .dt-primary').click();
@@ -199,8 +197,7 @@ describe('the prompts', () => {
 });
 
 describe('the toolbar popup', () => {
-  // KNOWN OPEN (closing note, #15): times out on the merged main (90 s) opening the action popup over the portal tab.
-  it.skip('opens over a portal tab: its counts open the filtered register, its rows a document, its search the register', async () => {
+  it('opens over a portal tab: its counts open the filtered register, its rows a document, its search the register', async () => {
     const registered = await send(api, {
       type: 'document.register',
       draft: { title: '关于做好年终文件清退工作的通知', docNumber: '办发〔2026〕31号', issuer: '市政府办公室', classification: 'none', sourceUrl: `${session.portal.url}doc-detail-2.html` },
@@ -250,17 +247,17 @@ describe('the toolbar popup', () => {
 });
 
 describe('one language setting', () => {
-  // KNOWN OPEN (closing note): fails on the merged main; the unit tests of the English dictionaries and level names pass.
-  it.skip('shows English in the popup and the overlay once English is set in the dashboard, with the standard level names', async () => {
+  it('shows English in the popup and the overlay once English is set in the dashboard, with the standard level names', async () => {
     const settings = await session.browser.context.newPage();
     await settings.goto(`chrome-extension://${session.browser.extensionId}/options.html#/settings`);
     await settings.locator('select[name=language]').selectOption('en');
     await settings.getByTestId('settings-form').locator('button[type=submit]').click();
     await settings.getByRole('status').filter({ hasText: /Saved|已保存/ }).waitFor();
 
-    const page = await openAt('doc-secret.html', SIZES[0]);
+    // 秘密★5年 (doc-secret is corrected to 非密 by the prompts test above).
+    const page = await openAt('doc-detail.html', SIZES[0]);
     const overlay = await expandOverlay(page);
-    await expect.poll(() => overlay.locator('.dt-secret-level').textContent()).toBe('Secret document (classified for 10年)');
+    await expect.poll(() => overlay.locator('.dt-secret-level').textContent()).toBe('Confidential document (classified for 5 years)');
     expect(await overlay.locator('.dt-form .dt-primary').textContent()).toBe('Register');
     expect(await overlay.locator('select option[value=confidential]').textContent()).toBe('Confidential');
     expect(await overlay.locator('select option[value=top-secret]').textContent()).toBe('Top Secret');

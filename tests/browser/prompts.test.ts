@@ -81,10 +81,7 @@ describe('confidentiality prompt on a 机密 page', () => {
     expect(await banner.textContent()).toContain('浏览器菜单中的打印无法事先拦截');
     await page.close();
   });
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('asks for a reason before Ctrl+P; cancel logs nothing, proceeding registers the document and logs the print', async () => {
+  it('asks for a reason before Ctrl+P; cancel logs nothing, proceeding registers the document and logs the print', async () => {
     const page = await open('doc-secret.html');
     const overlay = overlayIn(page);
     await page.locator('h2').click();
@@ -105,10 +102,7 @@ describe('confidentiality prompt on a 机密 page', () => {
     expect((await eventTypesOf(api, number))[1]!.details).toEqual({ reason: '呈送王局长批阅', intercepted: true, detail: 'Ctrl+P' });
     await page.close();
   });
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('holds the page’s own print button and attachment download until a reason is given', async () => {
+  it('holds the page’s own print button and attachment download until a reason is given', async () => {
     const page = await open('doc-secret.html');
     const overlay = overlayIn(page);
     await overlay.locator('.dt-regno').waitFor();
@@ -156,10 +150,7 @@ describe('confidentiality prompt on a 机密 page', () => {
     await expect.poll(async () => (await eventTypesOf(api, number)).at(-1)).toEqual({ type: 'printed', details: { intercepted: false, mine: true, reason: '从浏览器菜单打印存档' } });
     await page.close();
   });
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('asks before selected text is copied', async () => {
+  it('asks before selected text is copied', async () => {
     const page = await open('doc-secret.html');
     const overlay = overlayIn(page);
     await overlay.locator('.dt-regno').waitFor();
@@ -179,9 +170,7 @@ describe('confidentiality prompt on a 机密 page', () => {
 });
 
 describe('circulation prompt', () => {
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('records the portal’s 传阅 with the recipients it selected, then each return until all are back', async () => {
+  it('records the portal’s 传阅 with the recipients it selected, then each return until all are back', async () => {
     const page = await open('circulation.html');
     const overlay = overlayIn(page);
     const number = await register(page);

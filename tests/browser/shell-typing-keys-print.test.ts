@@ -63,10 +63,7 @@ describe('keys pressed in the overlay stay in the overlay (x07)', () => {
     expect(await page.evaluate(() => document.body.dataset.closed ?? null)).toBe('1');
     await page.close();
   });
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('Enter in the overlay form does not submit the portal', async () => {
+  it('Enter in the overlay form does not submit the portal', async () => {
     const page = await session.open('shell/esc-window.html');
     const overlay = await expandOverlay(page);
     await overlay.locator('.dt-form input').nth(1).click();
@@ -90,8 +87,7 @@ describe('the portal’s own print commands in any element (x06)', () => {
     ['#icon-title', 'an icon titled 打印'],
     ['#icon-aria', 'an icon whose aria-label is 打印本页'],
   ] as const) {
-    // KNOWN OPEN (closing note): the reason prompt is never armed on the merged main ('not armed yet'); skipped, not deleted.
-    it.skip(`holds ${what} on a 机密 page until the clerk gives a reason`, async () => {
+    it(`holds ${what} on a 机密 page until the clerk gives a reason`, async () => {
       const page = await session.open('shell/print-menus.html');
       const overlay = overlayIn(page);
       await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
@@ -103,10 +99,7 @@ describe('the portal’s own print commands in any element (x06)', () => {
       await page.close();
     });
   }
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('prints once a reason is given, and leaves other menu items alone', async () => {
+  it('prints once a reason is given, and leaves other menu items alone', async () => {
     const page = await session.open('shell/print-menus.html');
     const overlay = overlayIn(page);
     await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
@@ -119,10 +112,7 @@ describe('the portal’s own print commands in any element (x06)', () => {
     await expect.poll(() => printCalls(page)).toBe(1);
     await page.close();
   });
-
-  // KNOWN OPEN (closing note): the reason prompt never becomes clickable on the merged main (its surface is not
-  // armed: overlay-driver reports 'not armed yet'); skipped, not deleted, until the prompt and the click guard agree.
-  it.skip('a control it did not know prints blank after the clerk’s click, asks for a reason, and is held the next time', async () => {
+  it('a control it did not know prints blank after the clerk’s click, asks for a reason, and is held the next time', async () => {
     const page = await session.open('shell/print-menus.html');
     const overlay = overlayIn(page);
     await overlay.locator('.dt-panel, .dt-pill').first().waitFor();

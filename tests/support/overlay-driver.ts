@@ -199,7 +199,9 @@ const RESOLVE = `function (arg) {
       const root = el.getRootNode();
       const hit = root.elementFromPoint ? root.elementFromPoint(x, y) : document.elementFromPoint(x, y);
       const covered = !(hit && (hit === el || el.contains(hit)));
-      const unarmed = !!el.closest('[data-armed="false"]');
+      // The nearest surface decides (as click-guard's accepts): a prompt inside the panel is armed while the panel,
+      // under the prompt's backdrop, is not.
+      const unarmed = el.closest('[data-armed]')?.getAttribute('data-armed') === 'false';
       const disabled = !!el.disabled;
       return { x: r.left, y: r.top, width: r.width, height: r.height, covered, coveredBy: covered && hit ? hit.outerHTML.slice(0, 80) : '', unarmed, disabled };
     }

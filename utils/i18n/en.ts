@@ -64,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   'deadline.overdue': 'Overdue by {days} days',
   'secret.banner': '{level} document{period}',
   'secret.period': ' (classified for {period})',
+  'secret.years': '{n} years',
+  'secret.months': '{n} months',
   'secret.rules.secret': 'Confidential channels only; copying (photocopies, compilations, excerpts) needs the approval of the head of this body; no personal retention; return or destruction is registered.',
   'secret.rules.top-secret': 'Confidential channels only; normally never copied — copying needs the issuing body\'s approval; no personal retention; return or destruction is registered.',
   'secret.short': 'Confidential channels; print, copy, download ask a reason',

@@ -62,6 +62,8 @@ export const zhCN = {
   'deadline.overdue': '已逾期 {days} 天',
   'secret.banner': '{level}公文{period}',
   'secret.period': '（保密期限 {period}）',
+  'secret.years': '{n}年',
+  'secret.months': '{n}个月',
   'secret.rules.secret': '只能通过机要渠道传递；复制（复印、汇编、摘抄）须经本机关负责人批准；不得个人留存；清退、销毁须登记。',
   'secret.rules.top-secret': '只能通过机要渠道传递；一般不得复制，确需复制须经发文机关批准；不得个人留存；清退、销毁须登记。',
   'secret.short': '机要渠道传递；打印、复制、下载须填理由',
