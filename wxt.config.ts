@@ -8,6 +8,19 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The content script runs on every portal page and counts against a 40 KB (gzipped) budget: it talks to the
+    // browser's own promise-based API (Chrome MV3, Firefox), not through webextension-polyfill (~3 KB gzipped), which
+    // the background and the extension's pages keep. Its one onMessage listener answers with sendResponse.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const native = '@wxt-dev/browser';
+      if (Array.isArray(alias)) {
+        for (const entry of alias) if (entry.find === 'wxt/browser') entry.replacement = native;
+      } else if (alias) {
+        (alias as Record<string, string>)['wxt/browser'] = native;
+      }
+    },
     // The production manifest declares no content script at all (WXT leaves an empty list behind).
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!manifest.content_scripts?.length) delete manifest.content_scripts;

@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -22,6 +21,7 @@ import { rearm } from '@/components/click-guard';
 import { PRINT_QUESTION, type PrintQuestionMessage } from '@/utils/messaging/print-questions';
 import { analyseWithProfiles, createHealthReporter } from './profiles';
 import { containEvents, startedIn } from './isolation';
+import { createOverlayHost, type OverlayHost } from './host';
 
 /** Messages the background sends to open pages (see entrypoints/background/portals.ts, utils/portal-registration.ts). */
 const PROFILES_CHANGED = 'doctrail.profilesChanged';
@@ -83,7 +83,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const bus = new PromptBus();
-    let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
+    let ui: OverlayHost | undefined;
     let shown = '';
     let level: Classification | undefined;
     let shownKind = false;
@@ -203,16 +203,8 @@ export default defineContentScript({
 
     /** The host lives on <html> (not in the page's <body>), in a closed root; created on first need. */
     async function ensureUi() {
-      ui ??= await createShadowRootUi(ctx, {
-        name: HOST,
-        // Closed: the page cannot reach into the overlay (it would read registered documents' details out of it).
-        mode: 'closed',
-        position: 'inline',
-        anchor: () => document.documentElement,
-        css: overlayCss,
-        onMount: (container) => container,
-        onRemove: (container) => container && render(null, container),
-      });
+      // Closed: the page cannot reach into the overlay (it would read registered documents' details out of it).
+      ui ??= createOverlayHost(ctx, { name: HOST, css: overlayCss, onRemove: (container) => render(null, container) });
       if (!ui.mounted) {
         ui.mount();
         containEvents(ui.shadowHost, ui.shadow);
@@ -296,14 +288,16 @@ export default defineContentScript({
     // A frame hidden or shown by its parent sees no mutation of its own, only its size change.
     ctx.addEventListener(window, 'resize', () => analyseSoon());
     ctx.onInvalidated(() => observer.disconnect());
-    const onMessage = (message: unknown) => {
+    // The browser's own API here (no polyfill): an answer goes through sendResponse.
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
       const { type, origins } = (message ?? {}) as { type?: string; origins?: unknown };
       if (type === PRINT_QUESTION) {
         const { docId, label } = message as PrintQuestionMessage;
         if (typeof docId !== 'string' || typeof label !== 'string') return;
         if (!questions.some((q) => q.docId === docId)) questions.push({ docId, label: label.slice(0, 300) });
         void showQuestions();
-        return Promise.resolve(true); // shown here: the background need not ask elsewhere
+        sendResponse(true); // shown here: the background need not ask elsewhere
+        return;
       }
       if (type === FOCUS_OVERLAY) {
         if (ui) focusSignal.dispatchEvent(new Event('focus'));
