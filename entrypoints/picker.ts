@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startPicker } from '@/utils/teach/picker';
+import { pickerLanguage, startPicker } from '@/utils/teach/picker';
 
 /**
  * 教我识别: not in the manifest. The background (from the overlay) or the popup injects it into every frame of the
@@ -7,7 +7,7 @@ import { startPicker } from '@/utils/teach/picker';
  */
 export default defineUnlistedScript({
   globalName: false,
-  main() {
-    startPicker();
+  async main() {
+    startPicker(await pickerLanguage());
   },
 });

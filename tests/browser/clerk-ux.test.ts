@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openActionPopup } from '../support/action-popup';
 import { eventTypesOf, extensionPage, send } from '../support/extension-api';
-import { expandOverlay, overlayIn } from '../support/extension-browser';
+import { expandOverlay, overlayIn, pickerIn } from '../support/extension-browser';
 import { inExtensionWorld } from '../support/overlay-driver';
 import { usePortalSession } from '../support/portal-session';
 
@@ -261,6 +261,10 @@ describe('one language setting', () => {
     expect(await overlay.locator('.dt-form .dt-primary').textContent()).toBe('Register');
     expect(await overlay.locator('select option[value=confidential]').textContent()).toBe('Confidential');
     expect(await overlay.locator('select option[value=top-secret]').textContent()).toBe('Top Secret');
+    // The 教我识别 picker follows the same setting (it is injected into the page when asked).
+    await overlay.locator('.dt-teach').click();
+    await expect.poll(() => pickerIn(page).locator('.bar .intro').textContent()).toBe('Choose a field, then click its value on the page.');
+    await page.keyboard.press('Escape');
 
     const popup = await openActionPopup(session.browser, page);
     await popup.waitFor('[data-testid=count-in-progress]');

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ask } from '../messaging/background-client';
-import { createTranslator, pickLanguage, type MessageKey } from '../i18n';
+import { createTranslator, LANGUAGE_KEY, resolveLanguage, type Language, type MessageKey } from '../i18n';
 import { createTeachTranslator, type TeachKey } from '../i18n/teach';
 import type { FieldKey } from '../page-analysis/vocabulary';
 import type { TeachMessage } from '../messaging/profile-protocol';
@@ -68,12 +68,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return element;
 }
 
-export function startPicker(): void {
+/** The clerk's 界面语言 (mirrored by the background in storage.local), else the browser's — as the overlay reads it. */
+export async function pickerLanguage(): Promise<Language> {
+  const stored = await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}) as Record<string, unknown>);
+  return resolveLanguage(stored[LANGUAGE_KEY], navigator.languages);
+}
+
+export function startPicker(language: Language): void {
   const scope = globalThis as PickerGlobal;
   if (scope.__doctrailPicker) return;
   scope.__doctrailPicker = true;
 
-  const language = pickLanguage(navigator.languages);
   const t = createTeachTranslator(language);
   const overlayT = createTranslator(language);
   const fieldName = (field: FieldKey) => t(`teach.field.${field}` as TeachKey);
