@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatHead, parseKeptHeads, type ChainBreak, type ExtendsResult, type VerifyResult } from '@/utils/register/hash-chain';
 import { isEventType } from './labels';
+import { AuditFindings } from './AuditFindings';
 import { messageOf, useEnv, type CheckKeptHeads, type VerifyChain } from './env';
 
 type ChainState =
@@ -51,6 +52,7 @@ export function ChainStatus({ verifyChain, checkKeptHeads }: { verifyChain: Veri
             </code>
           </>
         )}
+        {result.audit && <AuditFindings audit={result.audit} />}
         {checkKeptHeads && <KeptHeadPanel check={checkKeptHeads} />}
       </div>
     );

@@ -102,3 +102,19 @@ export function classificationLabel(level: string | undefined, t: DashboardTrans
 export function urgencyLabel(urgency: string | undefined, t: DashboardTranslate): string {
   return urgency && isUrgency(urgency) ? t(`urgency.${urgency}`) : '';
 }
+
+const REPLAYED_LABELS = new Set([...FIELD_LABELS, 'status', 'currentHolder', 'sourceUrl', 'deadlineWorkingDays', 'record']);
+
+/** The name of a document field a replay compares (log-audit.ts), in words. */
+export function replayedFieldLabel(field: string, t: DashboardTranslate): string {
+  return REPLAYED_LABELS.has(field) ? t(`field.${field as 'title'}`) : field;
+}
+
+/** A record's or the log's value of a field, in words (`—` for absent). */
+export function replayedValue(field: string, value: unknown, t: DashboardTranslate): string {
+  if (value === null || value === undefined) return '—';
+  if (field === 'status' || field === 'record') return statusLabel(plain(value), t);
+  if (field === 'classification') return classificationLabel(plain(value), t) || plain(value);
+  if (field === 'urgency') return urgencyLabel(plain(value), t) || plain(value);
+  return plain(value);
+}

@@ -306,6 +306,32 @@ describe('dashboard chain status', () => {
     expect(verdict.textContent).toBe('与保存的链头不符：第 9 条记录的哈希已不同。记录在第 3 条之后、第 9 条及之前被改写');
   });
 
+  it('lists every record field the replayed log contradicts, and a time going backwards', async () => {
+    const verifyChain: VerifyChain = async () => ({
+      state: 'intact',
+      count: 12,
+      head: { sequence: 12, hash: HASH(12) },
+      audit: {
+        documents: 3,
+        contradictionCount: 2,
+        contradictions: [
+          { docId: 'd3', registrationNo: '收〔2026〕0003号', field: 'status', record: 'registered', log: 'destroyed' },
+          { docId: 'd3', registrationNo: '收〔2026〕0003号', field: 'classification', record: 'none', log: 'secret' },
+        ],
+        timeWarps: [{ sequence: 9, docId: 'd2', type: 'printed', timestamp: NOW.getTime() - 3_600_000, previousSequence: 8, previousTimestamp: NOW.getTime() }],
+      },
+    });
+    const root = await mount(fakeBackend([]).ask, '#/', verifyChain);
+    const audit = $(root, '[data-testid=audit-result]');
+    expect(audit.dataset.state).toBe('contradicted');
+    const rows = [...audit.querySelectorAll('[data-testid=audit-contradictions] tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['收〔2026〕0003号', '状态', '已登记', '销毁'],
+      ['收〔2026〕0003号', '密级', '非密', '机密'],
+    ]);
+    expect($(audit, '[data-testid=audit-time-warps]').textContent).toMatch(/^第 9 条（.+）时间为 .+，早于第 8 条的 /);
+  });
+
   it('shows where a broken chain breaks', async () => {
     const broken: VerifyChain = async () => ({
       state: 'broken',

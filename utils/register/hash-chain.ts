@@ -4,6 +4,8 @@
  * that `verifyChain` finds.
  */
 
+import type { AuditReport } from './log-audit';
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface ChainContent {
@@ -91,7 +93,14 @@ export interface ChainBreak {
 }
 
 export type VerifyResult =
-  | { state: 'intact'; count: number; head: ChainHead; /** When the head event was written (absent for an empty log). */ headTime?: number }
+  | {
+      state: 'intact';
+      count: number;
+      head: ChainHead;
+      /** When the head event was written (absent for an empty log). */ headTime?: number;
+      /** The register replayed from the log and compared with the document records, and the times checked (log-audit.ts). */
+      audit?: AuditReport;
+    }
   | { state: 'broken'; count: number; firstBreak: ChainBreak };
 
 export type StoredEvent = ChainContent & Partial<Chained>;
