@@ -7,7 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
-import { expandOverlay, launchWithExtension, requireChromium, openPopup, overlayIn, proposedTitle } from '../tests/support/extension-browser';
+import { expandOverlay, launchWithExtension, requireChromium, overlayIn, proposedTitle, type ExtensionBrowser } from '../tests/support/extension-browser';
+import { openActionPopup } from '../tests/support/action-popup';
 
 requireChromium();
 const OUT = resolve('demo-output');
@@ -22,6 +23,23 @@ async function shot(page: Page, name: string): Promise<void> {
   const file = resolve(OUT, `${name}.png`);
   await page.screenshot({ path: file });
   say(`  screenshot → ${file}`);
+}
+
+/**
+ * Headless Chromium draws no toolbar, so the popup (captured from its own target) is laid over the portal tab's
+ * screenshot where the browser shows it: under the toolbar at the window's right edge.
+ */
+async function shotPopupOver(browser: ExtensionBrowser, page: Page, popupPng: Buffer, size: { width: number; height: number }, name: string): Promise<void> {
+  const pagePng = await page.screenshot();
+  const canvas = await browser.context.newPage();
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await canvas.setViewportSize(viewport);
+  await canvas.setContent(`<body style="margin:0;position:relative">
+    <img src="data:image/png;base64,${pagePng.toString('base64')}" style="display:block">
+    <img src="data:image/png;base64,${popupPng.toString('base64')}" style="position:absolute;top:4px;right:12px;width:${size.width}px;box-shadow:0 4px 18px rgba(0,0,0,.35);border:1px solid #bbb;border-radius:8px">
+  </body>`);
+  await shot(canvas, name);
+  await canvas.close();
 }
 
 async function walkThrough(portalUrl: string): Promise<void> {
@@ -90,15 +108,15 @@ async function walkThrough(portalUrl: string): Promise<void> {
     say(`待办 list: every corner holds portal links, so DocTrail waits collapsed as "${await pill.textContent()}"`);
     await shot(page, '09-todo-list-collapsed');
 
-    const popup = await openPopup(browser);
-    await popup.setViewportSize({ width: 360, height: 360 });
-    await popup.locator('[data-testid=count-in-progress]').waitFor();
-    say(
-      `Popup: 在办 ${await popup.locator('[data-testid=count-in-progress] .value').textContent()}, ` +
-        `逾期 ${await popup.locator('[data-testid=count-overdue] .value').textContent()}, ` +
-        `latest: ${(await popup.locator('.latest .regno').allTextContents()).join(', ')}`,
+    // The toolbar popup, opened the way the clerk opens it: over the portal tab (its "current tab" is the portal).
+    const popup = await openActionPopup(browser, page);
+    await popup.waitFor('[data-testid=count-in-progress]');
+    const popupText = await popup.evaluate<{ inProgress: string; overdue: string; latest: string[] }>(
+      `({ inProgress: document.querySelector('[data-testid=count-in-progress] .value')?.textContent ?? '', overdue: document.querySelector('[data-testid=count-overdue] .value')?.textContent ?? '', latest: [...document.querySelectorAll('.latest .regno')].map((e) => e.textContent) })`,
     );
-    await shot(popup, '10-popup');
+    say(`Popup over the portal tab: 在办 ${popupText.inProgress}, 逾期 ${popupText.overdue}, latest: ${popupText.latest.join(', ')}`);
+    await shotPopupOver(browser, page, await popup.screenshot(), await popup.size(), '10-popup-over-portal');
+    await popup.evaluate('window.close()').catch(() => undefined);
 
     await page.goto(portalUrl + 'doc-detail-2.html');
     overlay = await expandOverlay(page);

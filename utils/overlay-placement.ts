@@ -35,7 +35,7 @@ export interface Placement {
 
 /** The panel is at most 360 px wide, and no narrower than a form can be read in. */
 export const PANEL = { min: 180, max: 360, minHeight: 280, maxHeight: 620 };
-export const RAIL = { width: 30, height: 120 };
+export const RAIL = { width: 30, height: 150 };
 const MARGIN = 8;
 
 /** The largest free rectangle that holds the panel (rightmost on a tie), the panel's rectangle inside it. */

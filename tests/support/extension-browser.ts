@@ -54,6 +54,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--lang=zh-CN',
+      // Targets Playwright does not emulate (the toolbar popup) take the browser's languages from here.
+      '--accept-lang=zh-CN,zh',
     ],
   });
   context.setDefaultTimeout(10_000);
