@@ -61,6 +61,16 @@ async function walkThrough(portalUrl: string): Promise<void> {
     say(`  confidentiality banner: ${await overlay.locator('.dt-secret-level').textContent()}`);
     await shot(page, '02-detail-not-registered');
 
+    // A 机密 page on a small screen: the banner is one line and 登记 stays in view without scrolling.
+    const small = await browser.context.newPage();
+    await small.setViewportSize({ width: 1024, height: 768 });
+    await small.goto(portalUrl + 'doc-secret.html');
+    const smallOverlay = await expandOverlay(small);
+    const register = await smallOverlay.locator('.dt-form .dt-primary').boundingBox();
+    say(`机密 page at 1024×768: 登记 at y=${Math.round(register?.y ?? -1)} of 768, ${await smallOverlay.locator('.dt-secret-level').textContent()}`);
+    await shot(small, '02b-secret-1024x768');
+    await small.close();
+
     await overlay.locator('.dt-form .dt-primary').click();
     await overlay.locator('.dt-regno').waitFor();
     say(`Clicked 登记: registered as ${await overlay.locator('.dt-regno').textContent()}, deadline chip "${await overlay.locator('.dt-chip').textContent()}"`);
@@ -143,6 +153,21 @@ async function walkThrough(portalUrl: string): Promise<void> {
     const shown = (await dashboard.evaluate('chrome.notifications.getAll().then((all) => Object.keys(all).length)')) as number;
     const badge = (await dashboard.evaluate('chrome.action.getBadgeText({})')) as string;
     say(`Reminders: ${shown} notification(s) shown (none on weekends and holidays), toolbar badge "${badge}" overdue`);
+
+    // One language setting: English in the dashboard turns the overlay and the popup English, standard level names.
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+    await dashboard.locator('select[name=language]').selectOption('en');
+    await dashboard.getByTestId('settings-form').locator('button[type=submit]').click();
+    await dashboard.getByRole('status').filter({ hasText: /Saved|已保存/ }).waitFor();
+    await page.goto(portalUrl + 'doc-secret.html');
+    overlay = await expandOverlay(page);
+    say(`English set in the dashboard: overlay says "${await overlay.locator('.dt-secret-level').textContent()}", button "${await overlay.locator('.dt-form .dt-primary').textContent()}"`);
+    await shot(page, '13-english-overlay');
+    const englishPopup = await openActionPopup(browser, page);
+    await englishPopup.waitFor('[data-testid=count-in-progress]');
+    await shotPopupOver(browser, page, await englishPopup.screenshot(), await englishPopup.size(), '14-english-popup-over-portal');
+    await englishPopup.evaluate('window.close()').catch(() => undefined);
+    await dashboard.evaluate(`chrome.runtime.sendMessage({ type: 'settings.update', patch: { language: 'auto' } })`);
   } finally {
     await browser.close(true);
   }
