@@ -131,6 +131,12 @@ export function registerEventSummary(event: EventRecord, language: Language): st
     const more = extra.length ? (zh ? `（${extra.join('，')}）` : ` (${extra.join(', ')})`) : '';
     return `${format}${zh ? '：' : ': '}${counts}${more}`;
   }
+  // An old 收文登记簿 imported at #/import: per document, its file and row; for the register, the file and the count.
+  const ledgerFile = str(d.ledgerFile);
+  if (ledgerFile) {
+    if (typeof d.row === 'number') return zh ? `导入自登记簿 ${ledgerFile} 第 ${d.row} 行` : `from ledger ${ledgerFile}, row ${d.row}`;
+    return zh ? `导入登记簿 ${ledgerFile}：${n(d.documents)} 件` : `ledger ${ledgerFile} imported: ${n(d.documents)} documents`;
+  }
   const from = str(d.backupExportedAt)?.slice(0, 10) ?? '';
   return zh
     ? `备份 ${from}：新增 ${n(d.documentsAdded)} 件、更新 ${n(d.documentsUpdated)} 件、未变 ${n(d.documentsSkipped)} 件；处理记录新增 ${n(d.eventsAdded)} 条、已有 ${n(d.eventsSkipped)} 条`

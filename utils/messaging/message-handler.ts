@@ -21,6 +21,7 @@ import { completeSupervision, correctDocument, LedgerRefused, recordChase, recor
 import { supervisionBoard } from '../register/supervision-query';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 import { isCalendarDate } from '../deadlines/date-schema';
+import { dryRunLedgerImport, importLedger } from '../export/ledger-import-store';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -237,6 +238,11 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       const answer = await applyBackupRequest(db, request, now, deps.backup);
       if (request.type === 'backup.restore' && answer.ok) deps.onProfilesChanged?.();
       return answer;
+    }
+    case 'ledger.import': {
+      const [{ numberFormat }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+      const options = { fileName: request.fileName, now, numberFormat, calendar };
+      return request.dryRun ? dryRunLedgerImport(db, request.rows, options) : importLedger(db, request.rows, options);
     }
     case 'print.unheld': {
       const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;

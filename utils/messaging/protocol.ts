@@ -7,6 +7,8 @@ import { registerQuerySchema } from '../register/register-query';
 import { settingsPatchSchema, settingsSchema } from '../register/settings';
 import { profileRequests, profileResponses } from './profile-protocol';
 import { backupRequests, backupResponses } from './backup-protocol';
+import { ledgerRowSchema } from '../export/ledger-rows';
+import { ledgerOutcomeSchema, MAX_LEDGER_ROWS } from '../export/ledger-import-store';
 
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
@@ -118,6 +120,16 @@ export const requestSchema = z.discriminatedUnion('type', [
     mine: z.boolean(),
     reason: z.string().trim().min(1).max(500).optional(),
   }).refine((m) => !m.mine || m.reason, { message: 'a print the clerk made needs a reason', path: ['reason'] }),
+  /**
+   * An old 收文登记簿 (#/import): its rows as the clerk's column mapping reads them. `dryRun` checks everything and
+   * writes nothing; otherwise every row is written in one transaction, or none when any row has a problem.
+   */
+  z.strictObject({
+    type: z.literal('ledger.import'),
+    fileName: z.string().trim().min(1).max(200),
+    dryRun: z.boolean(),
+    rows: z.array(ledgerRowSchema).min(1, 'the file has no data rows').max(MAX_LEDGER_ROWS),
+  }),
   ...profileRequests,
   ...backupRequests,
 ]);
@@ -218,6 +230,7 @@ export const responseDataSchemas = {
   'calendar.import': calendarInfoSchema.extend({ movedDeadlines: z.number().int().min(0) }),
   'print.unheld': z.strictObject({ asked: z.boolean() }),
   'print.answer': documentStateSchema,
+  'ledger.import': ledgerOutcomeSchema,
   ...profileResponses,
   ...backupResponses,
 } satisfies Record<RequestType, z.ZodType>;

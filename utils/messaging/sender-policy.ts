@@ -76,6 +76,8 @@ export const CONTENT_SCRIPT_RULES = {
   'teach.relay': 'own-tab',
   'backup.preview': 'never',
   'backup.restore': 'never',
+  // Importing an old 收文登记簿 writes thousands of documents: DocTrail's own dashboard (#/import) only.
+  'ledger.import': 'never',
   // A print DocTrail did not hold, on a document of the sender's origin: the background asks in the tab's top frame.
   'print.unheld': 'own-origin-document',
   // The answer: accepted only to a question the background asked in this same tab (see print-questions.ts).
