@@ -4,7 +4,8 @@ import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { readSettings } from '@/utils/register/settings-store';
-import { LANGUAGE_KEY, PRESETS_KEY } from '@/utils/i18n';
+import { LANGUAGE_KEY, OVERLAY_ENGLISH_KEY, PRESETS_KEY } from '@/utils/i18n';
+import { en as overlayEnglish } from '@/utils/i18n/en';
 import { FOCUS_OVERLAY } from '@/utils/portals';
 import { broadcastProfilesChanged, relayTeach, startPortals, startTeaching } from './portals';
 import { listenForExports } from './export-port';
@@ -73,6 +74,7 @@ export default defineBackground(() => {
   void db()
     .then(readSettings)
     .then(mirror, () => undefined);
+  void browser.storage.local.set({ [OVERLAY_ENGLISH_KEY]: overlayEnglish }).catch(() => undefined);
   // Returning the promise answers the sender; nothing is registered for external messages,
   // so web pages have no way in. Content scripts get only what sender-policy.ts allows them.
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -7,7 +7,8 @@ import type { OverlayBackend } from '@/components/overlay-backend';
 import { ask } from '@/utils/messaging/background-client';
 import { isClassified, type Classification } from '@/utils/documents/document-values';
 import { draftFromAnalysis } from '@/utils/page-analysis/draft';
-import { createTranslator, LANGUAGE_KEY, PRESETS_KEY, resolveLanguage } from '@/utils/i18n';
+import { LANGUAGE_KEY, OVERLAY_ENGLISH_KEY, PRESETS_KEY, resolveLanguage, translatorOver } from '@/utils/i18n';
+import { zhCN } from '@/utils/i18n/zh-CN';
 import { toIsoDate } from '@/utils/deadlines/local-date';
 import { placeOverlay, sampleOccupancy } from '@/utils/overlay-placement';
 import { FOCUS_OVERLAY } from '@/utils/portals';
@@ -87,9 +88,13 @@ export default defineContentScript({
     let shown = '';
     let level: Classification | undefined;
     let shownKind = false;
-    const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY, PRESETS_KEY, RECENT_KEY]).catch(() => ({}) as Record<string, unknown>);
-    // The clerk's 界面语言 (set in the dashboard), else the browser's.
-    const t = createTranslator(resolveLanguage(remembered[LANGUAGE_KEY], navigator.languages));
+    const remembered = await browser.storage.local.get([COLLAPSED_KEY, POSITION_KEY, LANGUAGE_KEY, PRESETS_KEY, RECENT_KEY, OVERLAY_ENGLISH_KEY]).catch(() => ({}) as Record<string, unknown>);
+    // The clerk's 界面语言 (set in the dashboard), else the browser's; English comes from storage (see OVERLAY_ENGLISH_KEY).
+    const english = remembered[OVERLAY_ENGLISH_KEY];
+    const t =
+      resolveLanguage(remembered[LANGUAGE_KEY], navigator.languages) === 'en' && english && typeof english === 'object'
+        ? translatorOver(english as Record<string, unknown>, zhCN)
+        : translatorOver(zhCN, zhCN);
     let collapsed = typeof remembered[COLLAPSED_KEY] === 'boolean' ? (remembered[COLLAPSED_KEY] as boolean) : undefined;
     const saved = remembered[POSITION_KEY] as { left?: unknown; top?: unknown } | undefined;
     let position = typeof saved?.left === 'number' && typeof saved.top === 'number' ? { left: saved.left, top: saved.top } : undefined;
