@@ -51,10 +51,16 @@ const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v 
 
 const FRAME_PORT = 'doctrail.frame';
 
+/**
+ * Whether the frame is laid out: a shell tab that hides its iframe again (display:none on an ancestor) changes neither
+ * the frame's size nor fires a resize inside it; only an IntersectionObserver sees its box go to zero.
+ */
+let laidOut = true;
+
 /** Whether this frame is shown at all: a hidden or zero-size iframe (a closed dialog, a hidden shell tab) is not. */
 function frameShown(): boolean {
   if (window === window.top) return true;
-  if (innerWidth === 0 || innerHeight === 0) return false;
+  if (innerWidth === 0 || innerHeight === 0 || !laidOut) return false;
   try {
     const owner = window.frameElement;
     if (owner && 'checkVisibility' in owner && !owner.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)) return false;
@@ -290,8 +296,17 @@ export default defineContentScript({
       ctx.addEventListener(document, type, (event) => startedIn(ui?.shadowHost, event) || analyseSoon(500), { capture: true });
     }
     ctx.addEventListener(window, 'wxt:locationchange', () => analyseSoon());
-    // A frame hidden or shown by its parent sees no mutation of its own, only its size change.
+    // A frame hidden or shown by its parent sees no mutation of its own, only its size change …
     ctx.addEventListener(window, 'resize', () => analyseSoon());
+    // … or, hidden again after it was shown, only its box going to zero (hidden → shown → hidden shell tabs).
+    if (window !== window.top) {
+      const boxes = new IntersectionObserver((entries) => {
+        const box = entries[entries.length - 1]!.boundingClientRect;
+        if (laidOut !== (laidOut = box.width > 0 && box.height > 0)) analyseSoon();
+      });
+      boxes.observe(document.documentElement);
+      ctx.onInvalidated(() => boxes.disconnect());
+    }
     ctx.onInvalidated(() => observer.disconnect());
     // The browser's own API here (no polyfill): an answer goes through sendResponse.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
