@@ -75,6 +75,8 @@ describe('the allow-list table', () => {
         'profiles.propose',
         'print.unheld',
         'print.answer',
+        'rows.lookup',
+        'rows.register',
         'teach.relay',
         'teach.start',
       ].sort(),

@@ -1,4 +1,4 @@
-import { describeInvalid, failure, requestSchema, type Request, type Response } from './protocol';
+import { describeInvalid, failure, requestSchema, type Request, type Response, type RowState } from './protocol';
 import { applyProfileRequest } from './profile-handler';
 import { applyBackupRequest, ForeignBlob, type BackupDeps } from './backup-handler';
 import type { TeachMessage } from './profile-protocol';
@@ -48,7 +48,7 @@ export interface HandlerDeps {
   printQuestions?: PrintQuestions;
 }
 
-const READ_ONLY = new Set<Request['type']>(['supervision.board', 'document.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
+const READ_ONLY = new Set<Request['type']>(['supervision.board', 'document.lookup', 'rows.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
 export type MessageSender = RawSender;
 
@@ -161,6 +161,37 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       });
       if (!disclosed(document)) throw new RegisteredElsewhere();
       return { state: await due(await documentState(db, document)), created };
+    }
+    case 'rows.lookup': {
+      // One state per row, nothing more: the list's page is hostile and the marks are all it may cause.
+      const states: RowState[] = [];
+      for (const row of request.rows) {
+        const { exact, near } = await findDocument(db, row);
+        states.push(exact ? (disclosed(exact) ? 'registered' : 'elsewhere') : near && disclosed(near) ? 'near' : 'new');
+      }
+      return { states };
+    }
+    case 'rows.register': {
+      // One at a time, each in its own transaction: its own number and `registered` event; a row already in the
+      // register (or twice in the batch) is found, not registered again; a probable match is left for the clerk.
+      const [{ numberFormat }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
+      const results: { outcome: 'registered' | 'existed' | 'near' | 'elsewhere' | 'failed'; registrationNo?: string }[] = [];
+      for (const row of request.rows) {
+        try {
+          const draft = resolveWorkingDayDeadline(row.draft, calendar, toIsoDate(now));
+          const options = { classificationConfirmed: row.classificationConfirmed };
+          const { document, created } = await registerDocument(db, draft, now, numberFormat, options).catch((error: unknown) => {
+            // As for one document: a probable match the page may not learn about is not asked about.
+            if (error instanceof NearMatch && !disclosed(error.document)) return registerDocument(db, draft, now, numberFormat, { ...options, notSameAs: [error.document.id] });
+            throw error;
+          });
+          results.push(!disclosed(document) ? { outcome: 'elsewhere' } : { outcome: created ? 'registered' : 'existed', registrationNo: document.registrationNo });
+        } catch (error) {
+          if (error instanceof StorageFull) throw error;
+          results.push({ outcome: error instanceof NearMatch ? 'near' : 'failed' });
+        }
+      }
+      return { results };
     }
     case 'document.logHandling':
       return due(await logHandling(db, request.docId, request.action, { reason: request.reason, intercepted: request.intercepted, detail: request.detail }, now));

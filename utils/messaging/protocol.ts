@@ -13,6 +13,13 @@ import { ledgerOutcomeSchema, MAX_LEDGER_ROWS } from '../export/ledger-import-st
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
 const isoDate = calendarDateSchema;
+/** How many rows of a list one message may look up, and register at once. */
+export const MAX_ROWS = 200;
+export const MAX_BATCH = 50;
+const rowLookupSchema = documentDraftSchema.pick({ docNumber: true, issuer: true, sourceUrl: true, title: true, receivedDate: true }).required({ sourceUrl: true });
+/** A row's state as a portal page may know it: registered from this site, registered from another, probably registered, not registered. */
+export const rowStateSchema = z.enum(['registered', 'elsewhere', 'near', 'new']);
+export type RowState = z.infer<typeof rowStateSchema>;
 
 /**
  * Every message the background accepts. Anything else — an unknown type, a missing or
@@ -32,6 +39,13 @@ export const requestSchema = z.discriminatedUnion('type', [
     classificationConfirmed: z.boolean().optional(),
     /** Documents the clerk said this one is not (answering 是否为已登记的 …？ with 否). */
     notSameAs: z.array(docId).max(10).optional(),
+  }),
+  /** A 待办 / 收文 list: whether each of its rows is registered (marks in the rows; a content script learns no details). */
+  z.strictObject({ type: z.literal('rows.lookup'), rows: z.array(rowLookupSchema).min(1).max(MAX_ROWS) }),
+  /** Several rows of a list registered after one confirmation of the clerk's: each its own number and event. */
+  z.strictObject({
+    type: z.literal('rows.register'),
+    rows: z.array(z.strictObject({ draft: documentDraftSchema, classificationConfirmed: z.boolean().optional() })).min(1).max(MAX_BATCH),
   }),
   z.strictObject({
     type: z.literal('document.logHandling'),
@@ -204,6 +218,11 @@ export const responseDataSchemas = {
     near: z.strictObject({ docId, registrationNo: z.string(), title: z.string() }).optional(),
   }),
   'document.register': z.strictObject({ state: documentStateSchema, created: z.boolean() }),
+  'rows.lookup': z.strictObject({ states: z.array(rowStateSchema) }),
+  /** Per row: `registered` (new, its number), `existed` (already in the register from this site, its number), `near`/`elsewhere` (not registered: open it), `failed`. */
+  'rows.register': z.strictObject({
+    results: z.array(z.strictObject({ outcome: z.enum(['registered', 'existed', 'near', 'elsewhere', 'failed']), registrationNo: z.string().optional() })),
+  }),
   'document.logHandling': documentStateSchema,
   'document.confirmClassification': documentStateSchema,
   'circulation.send': documentStateSchema,

@@ -29,6 +29,8 @@ export type ContentScope =
   | 'own-origin-url'
   /** `lookup.sourceUrl` on the sender's origin; the answer has details only for documents registered from that origin. */
   | 'own-origin-lookup'
+  /** Every row's `sourceUrl` on the sender's origin (the page's own rows); the answer is a state per row, no details. */
+  | 'own-origin-rows'
   /** `draft.sourceUrl` on the sender's origin; a document registered elsewhere is not disclosed. */
   | 'own-origin-draft'
   /** `docId` must be a document registered from the sender's origin. */
@@ -43,6 +45,9 @@ export type ContentScope =
 export const CONTENT_SCRIPT_RULES = {
   'document.lookup': 'own-origin-lookup',
   'document.register': 'own-origin-draft',
+  // A list's rows: every row's address on the sender's origin; the answer is a state per row, no details.
+  'rows.lookup': 'own-origin-rows',
+  'rows.register': 'own-origin-rows',
   'document.logHandling': 'own-origin-document',
   'document.confirmClassification': 'own-origin-document',
   'circulation.send': 'own-origin-document',
@@ -160,6 +165,8 @@ export async function contentScriptRefusal(request: Request, sender: Extract<Sen
       return 'url' in request && onOrigin(request.url) ? undefined : refuse('ask about another site');
     case 'own-origin-lookup':
       return 'lookup' in request && onOrigin(request.lookup.sourceUrl) ? undefined : refuse('look up a document for another site');
+    case 'own-origin-rows':
+      return 'rows' in request && request.rows.every((row) => onOrigin('draft' in row ? row.draft.sourceUrl : row.sourceUrl)) ? undefined : refuse('send rows of another site');
     case 'own-origin-draft':
       return 'draft' in request && onOrigin(request.draft.sourceUrl) ? undefined : refuse('register a document for another site');
     case 'own-origin-document': {
@@ -210,6 +217,7 @@ export const SCOPE_TEXT: Record<ContentScope, string> = {
   'own-tab': 'yes, acting on its own tab only',
   'own-origin-url': 'only for a URL on its own origin',
   'own-origin-lookup': 'only for its own origin; details only for a document registered from that origin, elsewhere just “registered elsewhere”',
+  'own-origin-rows': 'only rows whose addresses are on its own origin; a state per row (registered here, elsewhere, probably, not), no number or details before it registers them',
   'own-origin-draft': 'only a draft from its own origin; a 文号 registered from another origin is refused without details',
   'own-origin-document': 'only on a document registered from its own origin',
   'own-origin-profiles': 'only profiles whose URL patterns all lie on its own host (not replacing one that covers others)',
