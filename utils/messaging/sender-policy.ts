@@ -166,7 +166,9 @@ export async function contentScriptRefusal(request: Request, sender: Extract<Sen
     case 'own-origin-lookup':
       return 'lookup' in request && onOrigin(request.lookup.sourceUrl) ? undefined : refuse('look up a document for another site');
     case 'own-origin-rows':
-      return 'rows' in request && request.rows.every((row) => onOrigin('draft' in row ? row.draft.sourceUrl : row.sourceUrl)) ? undefined : refuse('send rows of another site');
+      if (request.type === 'rows.lookup') return request.rows.every((row) => onOrigin(row.sourceUrl)) ? undefined : refuse('send rows of another site');
+      if (request.type === 'rows.register') return request.rows.every((row) => onOrigin(row.draft.sourceUrl)) ? undefined : refuse('send rows of another site');
+      return refuse(`send ${request.type}`);
     case 'own-origin-draft':
       return 'draft' in request && onOrigin(request.draft.sourceUrl) ? undefined : refuse('register a document for another site');
     case 'own-origin-document': {
