@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseData } from '@/utils/messaging/protocol';
 import { messageOf, useEnv } from './env';
+import { ContradictionTable } from './AuditFindings';
 
 type Preview = ResponseData<'backup.preview'>;
 /** The message names the line, the record and the field (or where the chain breaks). */
@@ -93,9 +94,12 @@ export function RestoreSection() {
         </p>
       )}
       {state.phase === 'refused' && (
-        <p class="error" role="alert" data-testid="restore-refused">
-          {pt('backup.restore.refused', { message: state.refusal.message })}
-        </p>
+        <div class="error" role="alert" data-testid="restore-refused">
+          <p>{pt('backup.restore.refused', { message: state.refusal.message })}</p>
+          {'contradictions' in state.refusal && state.refusal.contradictions && (
+            <ContradictionTable contradictions={state.refusal.contradictions} testId="restore-contradictions" />
+          )}
+        </div>
       )}
       {state.phase === 'failed' && <p class="error" role="alert">{pt('backup.restore.refused', { message: state.message })}</p>}
     </section>

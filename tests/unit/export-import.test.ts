@@ -268,7 +268,13 @@ describe('a register larger than one batch', () => {
     }));
     const events = await chainEvents(
       EMPTY_HEAD,
-      Array.from({ length: 2500 }, (_, i) => ({ sequence: i + 1, timestamp: base + i * 1000, docId: docs[i % 1200]!.id, type: 'printed' as const, details: { reason: `会议材料 ${i}`, intercepted: true } })),
+      // Each document registered (its event carries its fields, as the store writes them), then prints.
+      Array.from({ length: 2500 }, (_, i) => {
+        const doc = docs[i % 1200]!;
+        return i < 1200
+          ? { sequence: i + 1, timestamp: base + i * 1000, docId: doc.id, type: 'registered' as const, details: { registrationNo: doc.registrationNo, fields: { title: doc.title, sourceUrl: doc.sourceUrl, receivedDate: doc.receivedDate }, classificationScheme: 'standard' } }
+          : { sequence: i + 1, timestamp: base + i * 1000, docId: doc.id, type: 'printed' as const, details: { reason: `会议材料 ${i}`, intercepted: true } };
+      }),
     );
     const meta = { exportedAt: at(600).toISOString(), schemaVersion: DB_VERSION, counts: { documents: 1200, events: 2500 }, head: { sequence: 2500, hash: events.at(-1)!.hash }, settings: DEFAULT_SETTINGS, calendar: null, profiles: [] };
     async function* batches<T>(all: T[], size: number) {

@@ -3,6 +3,7 @@
  * sequence) and the field, and the message a clerk reads, in either language.
  */
 import type { BreakKind } from '../register/hash-chain';
+import type { Contradiction } from '../register/log-audit';
 import type { Language } from '../i18n';
 import type { z } from '../zod';
 
@@ -18,7 +19,9 @@ export type BackupErrorCode =
   | 'duplicate-id'
   | 'chain-broken'
   | 'count-mismatch'
-  | 'number-conflict';
+  | 'number-conflict'
+  /** A document record says something its own log contradicts (a record edited in the file, a forged restore). */
+  | 'record-contradicts-log';
 
 /** What was wrong with a field, in words both languages can render. */
 export type FieldProblem =
@@ -47,6 +50,8 @@ export interface BackupError {
   expected?: string;
   /** A guess at what the file really is (`xlsx`, `csv`, `pdf`). */
   hint?: string;
+  /** Every record field the file's own log contradicts (record value against the value replayed from the log). */
+  contradictions?: Contradiction[];
   /** The reason in English, for logs and tests. */
   detail: string;
 }
@@ -213,6 +218,8 @@ function describeZh(e: BackupError): string {
       return `${e.field === 'documents' ? '公文' : '处理记录'}数量不符：文件头写明 ${e.expected} 条，实有 ${e.found} 条。`;
     case 'number-conflict':
       return `收文编号 ${e.found} 在备份中属于另一件公文（${where}），与本台账中已有的公文编号重复，不能合并。`;
+    case 'record-contradicts-log':
+      return `备份中的登记记录与它自己的处理记录不符（${where}，字段 ${e.field}：记录为 ${e.found}，按处理记录应为 ${e.expected}${e.contradictions && e.contradictions.length > 1 ? `，共 ${e.contradictions.length} 处` : ''}）。登记记录在处理记录之外被改动过，不能导入。`;
   }
 }
 
@@ -250,5 +257,7 @@ function describeEn(e: BackupError): string {
       return `The number of ${e.field === 'documents' ? 'documents' : 'events'} does not match: the header says ${e.expected}, the file holds ${e.found}.`;
     case 'number-conflict':
       return `Registration number ${e.found} belongs to another document in this register (${where}): the two registers cannot be merged.`;
+    case 'record-contradicts-log':
+      return `A document record in the backup disagrees with its own log (${where}, field ${e.field}: the record has ${e.found}, the log gives ${e.expected}${e.contradictions && e.contradictions.length > 1 ? `; ${e.contradictions.length} places in all` : ''}). The records were changed outside the log: the file cannot be imported.`;
   }
 }

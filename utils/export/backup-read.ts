@@ -8,6 +8,7 @@ import { DB_VERSION } from '../register/db-schema';
 import { fromLegacyClassification } from '../documents/document-values';
 import { documentRecordSchema, eventRecordSchema, type DocumentRecord, type EventRecord } from '../documents/document-schema';
 import { EMPTY_HEAD, verifyChain, type ChainHead } from '../register/hash-chain';
+import { LogAudit, REPLAYED_FIELDS } from '../register/log-audit';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -199,6 +200,12 @@ function readHeader(line: Line | undefined, schemaVersion: number): BackupHeader
 
 type Section = 'documents' | 'events';
 
+function pickReplayed(document: DocumentRecord): DocumentRecord {
+  const out: Record<string, unknown> = { id: document.id };
+  for (const field of REPLAYED_FIELDS) if (document[field as keyof DocumentRecord] !== undefined) out[field] = document[field as keyof DocumentRecord];
+  return out as DocumentRecord;
+}
+
 /** Splits a record line from its separator: a comma means another record follows. */
 function recordText(line: Line): { text: string; more: boolean } {
   const text = line.text.trimEnd();
@@ -237,6 +244,10 @@ export async function readBackup(source: BackupSource, options: ReadBackupOption
     return { ok: false, error: { code: 'too-large', found: mb(total), expected: mb(MAX_BACKUP_BYTES), detail: `the file is ${total} bytes` } };
   }
   let read = 0;
+  // The backup's register must be the one its own log gives: each record is compared with the log replayed (only
+  // the fields the log carries are kept meanwhile), so a record edited in the file — hashes recomputed or not — is refused.
+  const audit = new LogAudit();
+  const compared: DocumentRecord[] = [];
   const lines = linesOf(source, (n) => {
     read += n;
     options.onProgress?.(read, total);
@@ -270,6 +281,7 @@ export async function readBackup(source: BackupSource, options: ReadBackupOption
       }
       ids.set(document.id, line.number);
       numbers.set(document.registrationNo, line.number);
+      compared.push(pickReplayed(document));
       documents.push(document);
       if (documents.length >= batchSize) {
         await options.onDocuments?.(documents);
@@ -329,7 +341,7 @@ export async function readBackup(source: BackupSource, options: ReadBackupOption
 
   try {
     // The head the header names is checked after the walk: a tail cut off (and the counts edited to match) shows there.
-    const chain = await verifyChain(eventBatches());
+    const chain = await verifyChain(eventBatches(), { onVerified: (event) => audit.add(event) });
     const header = state.header!;
     if (chain.state === 'broken') {
       const at = eventLines.get(chain.firstBreak.sequence);
@@ -343,6 +355,22 @@ export async function readBackup(source: BackupSource, options: ReadBackupOption
     const head = chain.state === 'intact' && state.events ? chain.head : EMPTY_HEAD;
     if (head.sequence !== header.head.sequence || head.hash !== header.head.hash) {
       return { ok: false, error: { code: 'chain-broken', breakKind: 'head-mismatch', line: 1, record: 'header', field: 'head', sequence: header.head.sequence, expected: head.hash, found: header.head.hash, detail: "the header's head is not the chain's last event" } };
+    }
+    const report = await audit.report(compared);
+    const first = report.contradictions[0];
+    if (first) {
+      const index = compared.findIndex((d) => d.id === first.docId);
+      const error: BackupError = {
+        code: 'record-contradicts-log',
+        ...(index >= 0 && { record: `documents[${index}]` }),
+        id: first.docId,
+        field: first.field,
+        found: JSON.stringify(first.record),
+        expected: JSON.stringify(first.log),
+        contradictions: report.contradictions,
+        detail: `${report.contradictionCount} document field(s) disagree with the backup's own log; first: ${first.docId} ${first.field} ${JSON.stringify(first.record)} where the log gives ${JSON.stringify(first.log)}`,
+      };
+      return { ok: false, error };
     }
     return { ok: true, header, ...headerExtras(header), documents: state.documents, events: state.events, head };
   } catch (error) {

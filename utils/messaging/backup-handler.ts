@@ -35,6 +35,7 @@ function refusal(error: BackupError, language: Language) {
     ...(error.line !== undefined && { line: error.line }),
     ...(error.record && { record: error.record }),
     ...(error.field && { field: error.field }),
+    ...(error.contradictions && { contradictions: error.contradictions }),
   };
 }
 

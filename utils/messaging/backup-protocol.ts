@@ -33,6 +33,11 @@ const refusalSchema = z.strictObject({
   line: z.number().int().optional(),
   record: z.string().optional(),
   field: z.string().optional(),
+  /** A record its own log contradicts: each field, the record's value and the value replayed from the log. */
+  contradictions: z
+    .array(z.strictObject({ docId: z.string(), registrationNo: z.string().optional(), field: z.string(), record: z.unknown(), log: z.unknown() }))
+    .max(200)
+    .optional(),
 });
 
 const acceptedSchema = z.strictObject({
