@@ -79,6 +79,14 @@ describe('the register replayed from the log', () => {
     ]);
   });
 
+  it('takes a document imported from an old 收文登记簿 (its `imported` event) with the status the ledger gave it', async () => {
+    const audit = new LogAudit();
+    audit.add({ sequence: 1, timestamp: 1, docId: 'd1', type: 'imported', details: { ledgerFile: 'x.xlsx', row: 3, registrationNo: 'R1', status: 'completed', fields: { title: 'T', classification: 'secret' }, classificationScheme: 'standard' } });
+    const record = { id: 'd1', registrationNo: 'R1', title: 'T', classification: 'secret' as const, status: 'completed' as const, createdAt: 1, updatedAt: 1 };
+    expect(audit.compare(record)).toEqual([]);
+    expect(audit.compare({ ...record, status: 'registered' })).toEqual([{ docId: 'd1', registrationNo: 'R1', field: 'status', record: 'registered', log: 'completed' }]);
+  });
+
   it('follows a calendar import that moved a working-day deadline', async () => {
     const audit = new LogAudit();
     audit.add({ sequence: 1, timestamp: 1, docId: 'd1', type: 'registered', details: { registrationNo: 'R1', fields: { title: 'T', deadline: '2026-10-09', deadlineWorkingDays: 5 }, classificationScheme: 'standard' } });

@@ -1,6 +1,6 @@
 /**
  * The register derived from the log. Every event that creates or changes a document carries what it sets
- * (`registered`: every field; `corrected`: field, old, new; `classification-confirmed`; `sent`/`returned`: who;
+ * (`registered`, or `imported` from an old 收文登记簿: every field; `corrected`: field, old, new; `classification-confirmed`; `sent`/`returned`: who;
  * the closing steps; `undone`: the status it goes back to; `calendar-imported`: each deadline it moved), so
  * replaying the log in order gives each document's fields, status and holder. A document record that disagrees
  * with its own log was changed outside DocTrail (a restored, forged backup; an edit in the browser's storage).
@@ -75,7 +75,8 @@ export class LogAudit {
     if (event.docId === REGISTER_SCOPE) return this.registerEvent(event);
     const details = event.details;
     let doc = this.docs.get(event.docId);
-    if (event.type === 'registered') {
+    // `imported` for one document: a row of an old 收文登记簿 brought in, with its fields and its status then.
+    if (event.type === 'registered' || event.type === 'imported') {
       doc = { values: new Map(), circulation: [] };
       this.docs.set(event.docId, doc);
       if (typeof details.registrationNo === 'string') doc.values.set('registrationNo', details.registrationNo);
@@ -87,7 +88,7 @@ export class LogAudit {
           doc.values.set('classification', details.classificationScheme === 'standard' ? set.classification : fromLegacyClassification(set.classification));
         }
       }
-      doc.values.set('status', 'registered');
+      doc.values.set('status', event.type === 'imported' && isStatus(details.status) ? details.status : 'registered');
       doc.values.set('currentHolder', undefined);
       return;
     }
