@@ -3,7 +3,9 @@
  * calendar file shape: each item `一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。` gives the days
  * off (the range before 放假) and the make-up working days (the dates of the sentence that ends in 上班). Sentences that
  * only encourage (安排职工在除夕（2月9日）休息) are neither. Simplified or traditional characters, full- or half-width
- * punctuation, cross-year ranges (2022年12月31日至2023年1月2日) are all read.
+ * punctuation, cross-year ranges (2022年12月31日至2023年1月2日) are all read. A later notice pasted after it that extends a
+ * festival (`延长2020年春节假期至2月2日…，2月3日…起正常上班`, 国办发明电〔2020〕1号) adds the days up to the new end to that
+ * festival and cancels the make-up working days that fall inside them; its other items (推迟开学, 补休) set no date.
  */
 import type { CalendarFile } from './working-days';
 
@@ -54,6 +56,8 @@ function daysFrom(start: string, end: string): string[] {
 const DATE = String.raw`(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\([^)]*\))?`;
 const RANGE = new RegExp(String.raw`${DATE}(?:至${DATE})?放假`);
 const ITEM = /(?:^|\n|。)\s*[一二三四五六七八九十]+、([^:：\n]{1,20})[:：]/g;
+// 延长2020年春节假期至2月2日: the festival's days off now run to that date.
+const EXTENSION = new RegExp(String.raw`延长(?:\d{4}年)?([^\n。,]{1,10}?)假期至${DATE}`, 'g');
 
 /** Parses a pasted notice. `year` is taken from the notice's title or first line, else from `fallbackYear`. */
 export function parseHolidayNotice(text: string, fallbackYear?: number): NoticeResult {
@@ -92,6 +96,20 @@ export function parseHolidayNotice(text: string, fallbackYear?: number): NoticeR
       .filter((date): date is string => !!date);
     items.push({ name, holidays, workdays });
   });
+  for (const extension of plain.matchAll(EXTENSION)) {
+    const [, festival, y, m, d] = extension;
+    const item = items.find((it) => it.name.split('、').some((n) => n === festival || n.replace(/节$/, '') === festival!.replace(/节$/, '')));
+    const last = item?.holidays.at(-1);
+    const lastDate = last ? new Date(`${last}T00:00:00Z`) : undefined;
+    const until = lastDate && m ? isoDate(Number(y ?? lastDate.getUTCFullYear()), Number(m), Number(d)) : undefined;
+    if (!item || !last || !until || until <= last) {
+      problems.push(festival!);
+      continue;
+    }
+    const added = daysFrom(last, until).slice(1);
+    item.holidays.push(...added);
+    for (const other of items) other.workdays = other.workdays.filter((date) => !added.includes(date));
+  }
   if (problems.length) return { ok: false, message: `notice.unreadItem:${problems.join('、')}` };
   if (!items.length) return { ok: false, message: 'notice.noItems' };
   const file: CalendarFile = { holidays: {}, workdays: {} };
