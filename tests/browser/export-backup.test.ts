@@ -72,7 +72,7 @@ describe('export and backup in Chromium', () => {
     const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
-    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '当前去向', '状态']);
+    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
     expect(rows.map((r) => r[4])).toEqual([TITLES.quoted, TITLES.comma, `'${TITLES.formula}`, '（涉密标题已隐去）']);
     expect(rows[3]).toEqual(expect.arrayContaining(['收〔2026〕0004号', '省保发〔2026〕1号', '机密', '陈主任', '传阅中']));
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/export-done.png` });

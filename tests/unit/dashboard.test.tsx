@@ -398,3 +398,27 @@ describe('dashboard dictionaries', () => {
     for (const text of [...Object.values(dashboardEn), ...Object.values(dashboardZhCN)]) expect(text.trim()).not.toBe('');
   });
 });
+
+describe('printed 收文登记簿 and forecast deadlines', () => {
+  it('marks a working-day deadline past the official arrangement 推算 and explains it under the table; a written date is not marked', async () => {
+    const b = fakeBackend([
+      doc('1', { title: '七个工作日的通知', receivedDate: '2026-12-24', deadline: '2027-01-05', deadlineWorkingDays: 7 }),
+      doc('2', { title: '来文写明期限的函', receivedDate: '2026-11-25', deadline: '2027-01-10' }),
+      doc('3', { title: '年内的通知', receivedDate: '2026-11-20', deadline: '2026-11-27', deadlineWorkingDays: 5 }),
+    ]);
+    const root = await mount(b.ask, '#/print/register');
+    await settle();
+    const rows = $$(root, '[data-testid=print-register] tbody tr');
+    const marked = (title: string) => !!rows.find((row) => row.textContent?.includes(title))?.querySelector('[data-testid=print-forecast-mark]');
+    expect([marked('七个工作日的通知'), marked('来文写明期限的函'), marked('年内的通知')]).toEqual([true, false, false]);
+    expect($(root, '[data-testid=print-forecast-note]').textContent).toContain('按法定节日推算，未含调休');
+    expect($(root, '[data-testid=print-forecast-note]').textContent).toContain('2027 年起的节假日安排尚未导入');
+  });
+
+  it('prints no note when no deadline is a forecast', async () => {
+    const b = fakeBackend([doc('3', { title: '年内的通知', receivedDate: '2026-11-20', deadline: '2026-11-27', deadlineWorkingDays: 5 })]);
+    const root = await mount(b.ask, '#/print/register');
+    await settle();
+    expect($$(root, '[data-testid=print-forecast-note]')).toEqual([]);
+  });
+});

@@ -84,13 +84,13 @@ describe('the register as CSV', () => {
     const text = await exportText(db, { kind: 'register-csv', maskClassified: false });
     expect(text).toContain('\r\n');
     const [header, ...rows] = parse(text);
-    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '当前去向', '状态']);
+    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual(['收〔2026〕0001号', '2026-11-18', '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', '3', '', '加急', '2026-11-28', '李四', '传阅中']);
-    expect(rows[1]).toEqual(['收〔2026〕0002号', '2026-11-18', '省人民政府办公厅', '省政办发〔2026〕15号', MULTILINE_TITLE, '内部', '2', '', '平件', '', '市政府办公室', '清退']);
+    expect(rows[0]).toEqual(['收〔2026〕0001号', '2026-11-18', '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', '3', '', '加急', '2026-11-28', '', '李四', '传阅中']);
+    expect(rows[1]).toEqual(['收〔2026〕0002号', '2026-11-18', '省人民政府办公厅', '省政办发〔2026〕15号', MULTILINE_TITLE, '内部', '2', '', '平件', '', '', '市政府办公室', '清退']);
     // The hostile title and the issuer starting with "-" are shown as text, never run.
-    expect(rows[2]).toEqual(['收〔2026〕0003号', '2026-11-19', "'-某某科技有限公司", '某公司函〔2026〕7号', `'${HOSTILE_TITLE}`, '非密', '', '', '', '', '', '销毁']);
-    expect(rows[3]).toEqual(['收〔2026〕0004号', '2026-11-20', '省财政厅', '财预〔2026〕101号', SECRET_TITLE, '机密★10年', '1', '', '特急', '2026-11-25', '王局长', '传阅中']);
+    expect(rows[2]).toEqual(['收〔2026〕0003号', '2026-11-19', "'-某某科技有限公司", '某公司函〔2026〕7号', `'${HOSTILE_TITLE}`, '非密', '', '', '', '', '', '', '销毁']);
+    expect(rows[3]).toEqual(['收〔2026〕0004号', '2026-11-20', '省财政厅', '财预〔2026〕101号', SECRET_TITLE, '机密★10年', '1', '', '特急', '2026-11-25', '', '王局长', '传阅中']);
     expect(rows[4]![4]).toBe(TOP_SECRET_TITLE);
     expect(rows.map((row) => row[0])).toEqual(docs.map((d: DocumentRecord) => d.registrationNo));
   });
@@ -176,7 +176,7 @@ describe('the handling log as CSV', () => {
 
 describe('columns', () => {
   it('lists the register in 收文登记簿 order and the log with its hash last', () => {
-    expect(REGISTER_COLUMNS.map((c) => c.header['zh-CN'])).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '当前去向', '状态']);
+    expect(REGISTER_COLUMNS.map((c) => c.header['zh-CN'])).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
     expect(EVENT_COLUMNS.map((c) => c.header['zh-CN']).at(-1)).toBe('哈希');
   });
 });

@@ -17,10 +17,20 @@ export interface ExportContext {
   t: DashboardTranslate;
   /** Replace the titles of 机密 and 绝密 documents (and anything naming them, such as a downloaded file's name). */
   maskClassified: boolean;
+  /** True when working days up to `date` are a forecast past the official holiday arrangement (the calendar in force). */
+  isForecast: (date: string) => boolean;
 }
 
-export function exportContext(language: Language, maskClassified: boolean): ExportContext {
-  return { language, t: createDashboardTranslator(language), maskClassified };
+export function exportContext(language: Language, maskClassified: boolean, isForecast: (date: string) => boolean = () => false): ExportContext {
+  return { language, t: createDashboardTranslator(language), maskClassified, isForecast };
+}
+
+/**
+ * The 办理期限 was counted in working days (N 个工作日) and lands past the official arrangement: it was computed from the
+ * statutory holidays alone, without the make-up working days nobody knows yet. A date the sender wrote is never a forecast.
+ */
+export function isForecastDeadline(document: DocumentRecord, context: Pick<ExportContext, 'isForecast'>): boolean {
+  return !!document.deadlineWorkingDays && !!document.deadline && context.isForecast(document.deadline);
 }
 
 export interface ExportColumn<T> {
@@ -77,6 +87,8 @@ export const REGISTER_COLUMNS: readonly ExportColumn<DocumentRecord>[] = [
   { id: 'copyNumber', header: both('份号', 'Copy no.'), kind: 'text', width: 8, value: (d) => d.copyNumber },
   { id: 'urgency', header: both('紧急程度', 'Urgency'), kind: 'text', width: 10, value: (d, c) => d.urgency && c.t(`urgency.${d.urgency}`) },
   { id: 'deadline', header: both('办理期限', 'Deadline'), kind: 'date', width: 12, value: (d) => d.deadline },
+  // The row whose deadline is a forecast says so in words (按法定节日推算，未含调休), next to the date it qualifies.
+  { id: 'deadlineNote', header: both('期限说明', 'Deadline note'), kind: 'text', width: 26, value: (d, c) => (isForecastDeadline(d, c) ? c.t('deadline.forecast') : undefined) },
   { id: 'currentHolder', header: both('当前去向', 'Now with'), kind: 'text', width: 14, value: (d) => d.currentHolder },
   { id: 'status', header: both('状态', 'Status'), kind: 'text', width: 10, value: (d, c) => c.t(`status.${d.status}`) },
 ];

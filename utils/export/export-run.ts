@@ -8,7 +8,7 @@ import { EMPTY_HEAD, type ChainHead } from '../register/hash-chain';
 import type { Language } from '../i18n';
 import { DOCUMENT_COUNT, readHead, readTransaction, serialisedWrite, type RegisterDB } from '../register/register-db';
 import { logRegisterEvent } from '../register/register-store';
-import { readImportedCalendar, readSettings } from '../register/settings-store';
+import { readImportedCalendar, readSettings, workingCalendar } from '../register/settings-store';
 import type { SiteProfile } from '../site-profiles/profile-schema';
 import { backupChunks } from './backup-format';
 import { EVENT_COLUMNS, exportContext, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
@@ -108,7 +108,8 @@ export async function runExport(db: RegisterDB, request: ExportRequest, write: E
       Object.assign(counted, meta.counts);
     });
   } else {
-    const context = exportContext(request.language, request.maskClassified);
+    const { isForecast } = await workingCalendar(db);
+    const context = exportContext(request.language, request.maskClassified, isForecast);
     const at = await snapshot(db);
     head = at.head;
     const withDocuments = request.kind !== 'events-csv';

@@ -10,6 +10,8 @@ export const printEn: Record<PrintKey, string> = {
   'print.register.filter': 'Filter: {filter}',
   'print.register.count': '{count} documents',
   'print.register.truncated': 'Only the first {shown} of {total} documents are listed; narrow the filter and print in parts.',
+  'print.register.forecastMark': 'forecast',
+  'print.register.forecastNote': 'Note: deadlines marked “{mark}”: {note} (the holiday arrangement from {year} on is not imported yet; counted on the statutory holidays of the national regulations and weekends).',
   'print.register.remarks': 'Remarks',
   'print.register.signer': 'Signed for by',
   'print.printedAt': 'Printed {time}',

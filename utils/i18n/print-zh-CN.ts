@@ -9,6 +9,8 @@ export const printZhCN = {
   'print.register.filter': '筛选：{filter}',
   'print.register.count': '共 {count} 件',
   'print.register.truncated': '仅列出前 {shown} 件（共 {total} 件），请缩小筛选范围后分次打印。',
+  'print.register.forecastMark': '推算',
+  'print.register.forecastNote': '注：标“{mark}”的办理期限{note}（{year} 年起的节假日安排尚未导入，按《全国年节及纪念日放假办法》的法定节日和周末计算）。',
   'print.register.remarks': '备注',
   'print.register.signer': '签收人',
   'print.printedAt': '打印时间：{time}',

@@ -4,6 +4,7 @@ import { formatTime } from '../format';
 import { classificationLabel, statusLabel, urgencyLabel } from '../labels';
 import { registerHash, toQuery, type RegisterParams } from '../route';
 import { useEnv } from '../env';
+import { isForecastDate, useCoveredUntil } from '../calendar-coverage';
 import { PrintBar } from './PrintBar';
 
 /** More than this does not belong on paper in one go: the clerk narrows the filter and prints in parts. */
@@ -20,6 +21,9 @@ interface Loaded {
 export function RegisterPrint({ params }: { params: RegisterParams }) {
   const { ask, t, pt, now } = useEnv();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const covered = useCoveredUntil();
+  // A deadline counted in working days past the official arrangement is a forecast: marked in its cell, explained below.
+  const forecast = (doc: DocumentRecord) => !!doc.deadlineWorkingDays && isForecastDate(doc.deadline, covered);
 
   useEffect(() => {
     let live = true;
@@ -87,7 +91,10 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
               <td class="num">{doc.copies ?? ''}</td>
               <td class="nowrap">{doc.copyNumber ?? ''}</td>
               <td class="nowrap">{urgencyLabel(doc.urgency, t)}</td>
-              <td class="nowrap">{doc.deadline ?? ''}</td>
+              <td class="nowrap">
+                {doc.deadline ?? ''}
+                {forecast(doc) && <sup class="forecast-mark" data-testid="print-forecast-mark">{pt('print.register.forecastMark')}</sup>}
+              </td>
               <td>{doc.currentHolder ?? ''}</td>
               <td class="nowrap">{statusLabel(doc.status, t)}</td>
               <td class="blank-col" />
@@ -95,6 +102,11 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
           ))}
         </tbody>
       </table>
+      {covered !== undefined && loaded.rows.some(forecast) && (
+        <p class="print-note" data-testid="print-forecast-note">
+          {pt('print.register.forecastNote', { mark: pt('print.register.forecastMark'), note: t('deadline.forecast'), year: covered + 1 })}
+        </p>
+      )}
       <footer class="form-foot">
         <span>{loaded.clerk && pt('print.clerk', { name: loaded.clerk })}</span>
         <span>{pt('print.printedAt', { time: formatTime(now().getTime()) })}</span>
