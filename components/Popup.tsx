@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseData } from '@/utils/messaging/protocol';
 import type { PopupTranslate } from '@/utils/i18n/popup';
+import { calendarReminderYear, dismissCalendarReminder, readCalendarReminderDismissal } from '@/utils/deadlines/calendar-reminder';
 import { PopupPortal, type PopupPortalApi } from './PopupPortal';
+import { SETTINGS_HASH } from './dashboard/route';
 
 type Summary = ResponseData<'register.summary'>;
 
@@ -14,10 +16,20 @@ export interface PopupProps {
   openDashboard: (hash: string) => void;
   /** Whether DocTrail runs on any portal yet (an empty register then says to enable one first). */
   anyPortal?: () => Promise<boolean>;
+  /** The yearly reminder to import next year's holiday arrangement (the dashboard's rule, its dismissal shared). */
+  calendar?: PopupCalendar;
+}
+
+export interface PopupCalendar {
+  /** The last year of the holiday arrangement in force. */
+  coveredUntil: () => Promise<number>;
+  now: () => Date;
+  /** Where 知道了 is remembered: the extension pages' localStorage, which the dashboard reads too. */
+  store: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 /** The register at a glance: counts that open the matching list, the latest rows, a search and 打开台账. */
-export function Popup({ loadSummary, t, portal, openDashboard, anyPortal }: PopupProps) {
+export function Popup({ loadSummary, t, portal, openDashboard, anyPortal, calendar }: PopupProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [enabledSomewhere, setEnabledSomewhere] = useState(true);
@@ -44,6 +56,7 @@ export function Popup({ loadSummary, t, portal, openDashboard, anyPortal }: Popu
           {t('popup.openRegister')}
         </button>
       </div>
+      {calendar && <CalendarReminder calendar={calendar} t={t} onImport={() => openDashboard(SETTINGS_HASH)} />}
       {portal && <PopupPortal api={portal} t={t} />}
       <form class="search" role="search" onSubmit={search}>
         <input
@@ -103,5 +116,37 @@ function Count(props: { label: string; value: number; testId: string; hint: stri
       <span class="value">{props.value}</span>
       <span class="label">{props.label}</span>
     </button>
+  );
+}
+
+/** From 1 November, until next year's arrangement is imported: once a day, as in the dashboard. */
+function CalendarReminder({ calendar, t, onImport }: { calendar: PopupCalendar; t: PopupTranslate; onImport: () => void }) {
+  const [covered, setCovered] = useState<number | undefined>();
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => {
+    calendar.coveredUntil().then(setCovered, () => undefined);
+  }, [calendar]);
+  const today = calendar.now();
+  const year = hidden ? undefined : calendarReminderYear(today, covered, readCalendarReminderDismissal(calendar.store));
+  if (year === undefined) return null;
+  return (
+    <div class="calendar-reminder" role="status" data-testid="popup-calendar-reminder">
+      <p>{t('popup.calendarNextYear', { year })}</p>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="popup-calendar-import" onClick={onImport}>
+          {t('popup.calendarImport')}
+        </button>
+        <button
+          type="button"
+          data-testid="popup-calendar-dismiss"
+          onClick={() => {
+            dismissCalendarReminder(calendar.store, today);
+            setHidden(true);
+          }}
+        >
+          {t('popup.calendarDismiss')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -147,6 +147,30 @@ async function walkThrough(portalUrl: string): Promise<void> {
     say(`  opened the overdue document: ${await dashboard.locator('h1, h2').first().textContent()}`);
     await shot(dashboard, '12-dashboard-document');
 
+    // Past the bundled holiday data (it ends with 2026) working days are counted on the statutory holidays alone.
+    await page.goto(portalUrl + 'doc-detail-2027.html');
+    overlay = await expandOverlay(page);
+    await overlay.locator('.dt-form .dt-primary').click();
+    await overlay.locator('.dt-chip[data-forecast=true]').waitFor();
+    say(`A deadline in 2027 (收文后7个工作日 from 2026-12-24): chip "${await overlay.locator('.dt-chip').textContent()}" — ${await overlay.locator('.dt-chip').getAttribute('title')}`);
+    await shot(page, '13-forecast-chip');
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#/`);
+    await dashboard.getByTestId('forecast-mark').first().waitFor();
+    say(`  dashboard row: ${await dashboard.getByTestId('register-row').filter({ has: dashboard.getByTestId('forecast-mark') }).first().textContent()}`);
+    await shot(dashboard, '14-dashboard-forecast');
+    const reminderPopup = await browser.context.newPage();
+    // The reminder to import next year's arrangement speaks from 1 November: out of season, the demo shows 30 November.
+    const today = new Date();
+    if (today.getMonth() < 10) await reminderPopup.clock.setFixedTime(new Date(today.getFullYear(), 10, 30, 9, 0));
+    await reminderPopup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await reminderPopup.setViewportSize({ width: 360, height: 480 });
+    await reminderPopup.getByTestId('count-in-progress').waitFor();
+    const calendarReminder = reminderPopup.getByTestId('popup-calendar-reminder');
+    if (await calendarReminder.count()) say(`Popup reminder: ${await calendarReminder.locator('p').textContent()}`);
+    else say('Popup: no calendar reminder (next year\'s arrangement is imported already)');
+    await shot(reminderPopup, '15-popup-calendar-reminder');
+    await reminderPopup.close();
+
     // The daily reminder round: at the reminder time on a working day, overdue documents come up.
     await dashboard.evaluate(`chrome.runtime.sendMessage({ type: 'settings.update', patch: { reminderTime: '00:00' } })`);
     await dashboard.waitForTimeout(1500);

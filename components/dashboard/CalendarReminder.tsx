@@ -1,33 +1,32 @@
 import { useState } from 'preact/hooks';
+import { calendarReminderYear, dismissCalendarReminder, readCalendarReminderDismissal } from '@/utils/deadlines/calendar-reminder';
 import { useEnv } from './env';
 import { useCoveredUntil } from './calendar-coverage';
 import { SETTINGS_HASH } from './route';
 
-const DISMISSED = 'doctrail.calendarReminderDismissed';
-
 /**
  * From 1 November the State Council has (or soon will have) published next year's arrangement: until it is imported, the
- * dashboard says so once a day (知道了 hides it until tomorrow).
+ * dashboard says so once a day (知道了 hides it until tomorrow, here and in the toolbar popup: the rule is
+ * utils/deadlines/calendar-reminder.ts, shared with the popup).
  */
 export function CalendarReminder() {
   const { t, now, navigate } = useEnv();
   const covered = useCoveredUntil();
   const today = now();
-  const next = today.getFullYear() + 1;
-  const day = today.toISOString().slice(0, 10);
-  const [dismissed, setDismissed] = useState(() => localStorage.getItem(DISMISSED) === day);
-  if (covered === undefined || today.getMonth() < 10 || covered >= next || dismissed) return null;
+  const [hidden, setHidden] = useState(false);
+  const year = hidden ? undefined : calendarReminderYear(today, covered, readCalendarReminderDismissal(localStorage));
+  if (year === undefined) return null;
   return (
     <p class="calendar-reminder" role="status" data-testid="calendar-reminder">
-      {t('calendar.nextYear', { year: next })}{' '}
+      {t('calendar.nextYear', { year })}{' '}
       <button type="button" onClick={() => navigate(SETTINGS_HASH)}>
         {t('calendar.goImport')}
       </button>{' '}
       <button
         type="button"
         onClick={() => {
-          localStorage.setItem(DISMISSED, day);
-          setDismissed(true);
+          dismissCalendarReminder(localStorage, today);
+          setHidden(true);
         }}
       >
         {t('calendar.dismiss')}

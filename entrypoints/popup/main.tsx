@@ -59,7 +59,14 @@ async function start() {
   const language = resolveLanguage(stored[LANGUAGE_KEY], navigator.languages);
   document.documentElement.lang = language;
   render(
-    <Popup loadSummary={() => ask({ type: 'register.summary' })} t={createPopupTranslator(language)} portal={portal} openDashboard={openDashboard} anyPortal={anyPortal} />,
+    <Popup
+      loadSummary={() => ask({ type: 'register.summary' })}
+      t={createPopupTranslator(language)}
+      portal={portal}
+      openDashboard={openDashboard}
+      anyPortal={anyPortal}
+      calendar={{ coveredUntil: () => ask({ type: 'settings.get' }).then((answer) => answer.calendar.coveredUntil), now: () => new Date(), store: localStorage }}
+    />,
     document.getElementById('app')!,
   );
 }

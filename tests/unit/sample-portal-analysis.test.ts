@@ -45,6 +45,7 @@ describe('the sample portal as the content script sees it', () => {
     ['receive-register.html', 'registration'],
     ['doc-detail-2.html', 'detail'],
     ['doc-detail-3.html', 'detail'],
+    ['doc-detail-2027.html', 'detail'],
     ['doc-hostile.html', 'detail'],
     ['circulation.html', 'circulation'],
     ['shell-frame.html', 'detail'],
