@@ -153,11 +153,11 @@ async function walkThrough(portalUrl: string): Promise<void> {
     await overlay.locator('.dt-form .dt-primary').click();
     await overlay.locator('.dt-chip[data-forecast=true]').waitFor();
     say(`A deadline in 2027 (收文后7个工作日 from 2026-12-24): chip "${await overlay.locator('.dt-chip').textContent()}" — ${await overlay.locator('.dt-chip').getAttribute('title')}`);
-    await shot(page, '13-forecast-chip');
+    await shot(page, '12b-forecast-chip');
     await dashboard.goto(`chrome-extension://${browser.extensionId}/options.html#/`);
     await dashboard.getByTestId('forecast-mark').first().waitFor();
     say(`  dashboard row: ${await dashboard.getByTestId('register-row').filter({ has: dashboard.getByTestId('forecast-mark') }).first().textContent()}`);
-    await shot(dashboard, '14-dashboard-forecast');
+    await shot(dashboard, '12c-dashboard-forecast');
     const reminderPopup = await browser.context.newPage();
     // The reminder to import next year's arrangement speaks from 1 November: out of season, the demo shows 30 November.
     const today = new Date();
@@ -168,7 +168,7 @@ async function walkThrough(portalUrl: string): Promise<void> {
     const calendarReminder = reminderPopup.getByTestId('popup-calendar-reminder');
     if (await calendarReminder.count()) say(`Popup reminder: ${await calendarReminder.locator('p').textContent()}`);
     else say('Popup: no calendar reminder (next year\'s arrangement is imported already)');
-    await shot(reminderPopup, '15-popup-calendar-reminder');
+    await shot(reminderPopup, '12d-popup-calendar-reminder');
     await reminderPopup.close();
 
     // The daily reminder round: at the reminder time on a working day, overdue documents come up.
