@@ -78,3 +78,16 @@ describe('snoozing a reminder', () => {
     expect(new Date(snoozeUntil({ kind: 'date', date: '2026-10-03' }, at(2026, 9, 29, 16, 0), '08:30', calendar))).toEqual(at(2026, 10, 8, 8, 30));
   });
 });
+
+describe('reminders past the official holiday arrangement', () => {
+  it('on 2026-12-31 the next working day is 2027-01-04 (元旦 a statutory day off): due soon, and marked a forecast; a 2026 date is not', () => {
+    const nextYear: DueDocument = { id: 'f', registrationNo: '收〔2026〕0512号', title: '关于做好2027年元旦春节期间值班工作的通知', classification: 'none', dueDate: '2027-01-04' };
+    const thisYear: DueDocument = { ...overdue, id: 'g', dueDate: '2026-12-31' };
+    expect(dueSoonHorizon(calendar, '2026-12-31', 1)).toBe('2027-01-04');
+    const round = plan(at(2026, 12, 31, 9, 0), [nextYear, thisYear]);
+    expect(round.notify.map((n) => [n.docId, n.kind, n.forecast ?? false])).toEqual([
+      ['g', 'due-soon', false],
+      ['f', 'due-soon', true],
+    ]);
+  });
+});
