@@ -14,6 +14,7 @@ import { DeadlineChip } from './DeadlineChip';
 import { HandlingDialog } from './HandlingDialog';
 import type { NearDocument, OverlayBackend } from './overlay-backend';
 import { RegistrationForm } from './RegistrationForm';
+import { ListRows, type ListRowsApi } from './ListRows';
 import { accepts, useSurface } from './click-guard';
 import { isWebUrl } from '@/utils/documents/web-url';
 
@@ -22,6 +23,8 @@ export interface OverlayProps {
   kind: Exclude<PageKind, 'none'>;
   draft: DocumentDraft | null;
   rowCount?: number;
+  /** On a list: the rows' marks and what the clerk chose in them. */
+  rows?: ListRowsApi;
   placement: Placement;
   backend: OverlayBackend;
   t: Translate;
@@ -88,6 +91,13 @@ export function Overlay(props: OverlayProps) {
     setCollapsedState(value);
     props.onCollapsedChange?.(value);
   };
+
+  // A row chosen in the list (a trusted click on its mark): the panel opens on what was chosen.
+  useEffect(() => {
+    const open = () => props.rows?.selected().length && setCollapsedState(false);
+    props.rows?.addEventListener('change', open);
+    return () => props.rows?.removeEventListener('change', open);
+  }, [props.rows]);
 
   // The shortcut (manifest command): open, then focus the first control.
   const [, setFocusTick] = useState(0);
@@ -342,9 +352,7 @@ export function Overlay(props: OverlayProps) {
       </header>
       {level && secret && <ConfidentialityBanner level={level} period={period} t={t} />}
       {!draft ? (
-        <div class="dt-body">
-          <p class="dt-title">{t('overlay.listCount', { count: rowCount ?? 0 })}</p>
-        </div>
+        <ListRows rows={props.rows} count={rowCount ?? 0} t={t} />
       ) : (
         <div class="dt-body">
           {notice && (

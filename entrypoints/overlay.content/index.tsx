@@ -12,7 +12,8 @@ import { zhCN } from '@/utils/i18n/zh-CN';
 import { toIsoDate } from '@/utils/deadlines/local-date';
 import { placeOverlay, sampleOccupancy } from '@/utils/overlay-placement';
 import { FOCUS_OVERLAY } from '@/utils/portals';
-import { analyzePage } from '@/utils/page-analysis/analyze-page';
+import { analyzePage, type PageAnalysis } from '@/utils/page-analysis/analyze-page';
+import { rowMarks } from './rows';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';
 import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { PromptBus } from '@/utils/messaging/prompt-bus';
@@ -70,6 +71,13 @@ function frameShown(): boolean {
   return true;
 }
 
+/** A row's own page (its first link on this origin), else the list's. */
+function rowAddress(cell: Element): string {
+  const link = cell.parentElement?.querySelector('a[href]') as HTMLAnchorElement | null;
+  const href = link?.href.split('#')[0] ?? '';
+  return href.startsWith(`${location.origin}/`) && href !== location.href.split('#')[0] ? href : location.href;
+}
+
 const isOwn = (node: Node) => node.nodeName.toLowerCase().startsWith('doctrail-');
 
 /** Only changes to the portal's own page matter, not the overlay (or its row marks) being mounted. */
@@ -125,17 +133,22 @@ export default defineContentScript({
     };
     const reportHealth = createHealthReporter((report) => ask({ type: 'profiles.reportHealth', ...report, missing: report.missing as never }));
 
+    const marks = rowMarks(t);
+    ctx.onInvalidated(() => marks.clear());
     installGuards(ctx, bus, () => isClassified(level), () => ui && { host: ui.shadowHost, root: ui.shadow }, () => sendSelectors);
 
     async function update(): Promise<void> {
       if (ctx.isInvalid) return;
       await loadProfiles();
-      const profiled = analyseWithProfiles(analyzePage(document, location.href, { ignoreHidden: true }), profiles, document, location.href);
+      const generic = analyzePage(document, location.href, { ignoreHidden: true });
+      const profiled = analyseWithProfiles(generic, profiles, document, location.href);
       // A frame the clerk cannot see (display:none, zero size, visibility:hidden in a same-origin parent) is not a page.
       const analysis = frameShown() ? profiled.analysis : { ...profiled.analysis, kind: 'none' as const };
       sendSelectors = profiled.sendSelectors;
       if (profiled.health.length) reportHealth(profiled.health, location.href.slice(0, 4000));
-      const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href]);
+      // A list's rows are marked (up to 500 rows are read): the same count of other rows (the next page) is a change.
+      const rows = analysis.kind === 'list' && generic.kind === 'list' && generic.rowCount! <= 500 ? generic.rows! : [];
+      const key = JSON.stringify([analysis.kind, analysis.fields, analysis.rowCount ?? 0, location.href, rows]);
       if (key === shown) return;
       shown = key;
       report(analysis.kind);
@@ -143,6 +156,7 @@ export default defineContentScript({
       // Stepping aside (another frame of the tab shows the document): no overlay here, not even hidden — its
       // prompts live in the top layer, which a hidden host does not hide. A print question waiting here stays.
       shownKind = analysis.kind !== 'none' && !stepAside;
+      if (!rows.length || stepAside) marks.clear();
       if (analysis.kind === 'none' || stepAside) {
         if (questions.length && ui) render(null, ui.uiContainer);
         else {
@@ -161,6 +175,7 @@ export default defineContentScript({
           kind={analysis.kind}
           draft={draftFromAnalysis(analysis, location.href)}
           rowCount={analysis.rowCount}
+          rows={rows.length ? marks : undefined}
           placement={placement}
           backend={backend}
           t={t}
@@ -184,6 +199,10 @@ export default defineContentScript({
         />,
         mounted.uiContainer,
       );
+      if (rows.length) {
+        const cells = generic.markCells!;
+        await marks.show(cells, rows.map((fields, i) => draftFromAnalysis({ kind: 'detail', fields } as PageAnalysis, rowAddress(cells[i]!)))).catch(() => undefined);
+      }
     }
 
     // One overlay per tab: the background hears every frame's kind (keyed by tab and frame id, nothing the page sees)

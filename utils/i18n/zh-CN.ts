@@ -117,6 +117,18 @@ export const zhCN = {
   'circ.confirm': '确认收回',
   'circ.add': '记录传阅',
   'form.workingDays': '办理期限：收文后 {days} 个工作日（登记时按法定节假日和调休计算日期）',
+  'rows.new': '登记',
+  'rows.selected': '✓ 已选',
+  'rows.registered': '✓ 已登记',
+  'rows.elsewhere': '✓ 已登记',
+  'rows.near': '待核对',
+  'rows.existed': '已登记',
+  'rows.failed': '未登记',
+  'rows.label': '登记列表中的此件公文',
+  'rows.chosen': '将登记所选的 {count} 件，各自编号：',
+  'rows.level': '未标密级的按',
+  'rows.confirm': '登记这 {count} 件',
+  'rows.hint': '点行内的「登记」选择要登记的公文。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

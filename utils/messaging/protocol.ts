@@ -1,5 +1,6 @@
 import type { ExtendsResult, VerifyResult } from '../register/hash-chain';
 import { z } from '../zod';
+import { MAX_BATCH, MAX_ROWS } from './row-limits';
 import { calendarDateSchema } from '../deadlines/date-schema';
 import { classificationSchema, CORRECTABLE_FIELDS, documentDraftSchema, documentRecordSchema, eventRecordSchema, purposeSchema } from '../documents/document-schema';
 import { CLOSING_TRANSITIONS } from '../register/life-cycle';
@@ -13,9 +14,6 @@ import { ledgerOutcomeSchema, MAX_LEDGER_ROWS } from '../export/ledger-import-st
 const docId = z.string().min(1).max(100);
 const person = z.string().trim().min(1, 'a recipient needs a name').max(100);
 const isoDate = calendarDateSchema;
-/** How many rows of a list one message may look up, and register at once. */
-export const MAX_ROWS = 200;
-export const MAX_BATCH = 50;
 const rowLookupSchema = documentDraftSchema.pick({ docNumber: true, issuer: true, sourceUrl: true, title: true, receivedDate: true }).required({ sourceUrl: true });
 /** A row's state as a portal page may know it: registered from this site, registered from another, probably registered, not registered. */
 export const rowStateSchema = z.enum(['registered', 'elsewhere', 'near', 'new']);

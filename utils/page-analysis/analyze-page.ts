@@ -24,6 +24,8 @@ export interface PageAnalysis {
   rowCount?: number;
   /** On a list: each document's fields, read when first asked for (a 5,000-row list costs more to read than to recognise). */
   rows?: PageFields[];
+  /** On a list: per row, the cell a mark goes into (its title's, else its 文号's, else its last); not enumerable. */
+  markCells?: Element[];
   /** 0–1: how sure the kind is. */
   confidence: number;
   /** Why: `kind` in words (each signal and what it added to the kind), `signals` the same as data, `fields` where each value came from. */
@@ -249,6 +251,8 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
   if (kind === 'list') {
     const analysis: PageAnalysis = { kind, fields: {}, rowCount: list!.rows.length, confidence, evidence: { ...evidence, fields: {} } };
     let rows: PageFields[] | undefined;
+    const at = [...list!.columns].find(([, field]) => field === 'title')?.[0] ?? [...list!.columns].find(([, field]) => field === 'docNumber')?.[0];
+    Object.defineProperty(analysis, 'markCells', { get: () => list!.rows.map((row) => row.children[at ?? -1] ?? row.lastElementChild!) });
     return Object.defineProperty(analysis, 'rows', { enumerable: true, get: () => (rows ??= listRows(list!)) });
   }
   if (kind === 'none') return { kind, fields: {}, confidence, evidence: { ...evidence, fields: {} } };
