@@ -15,6 +15,7 @@ import { RegisterPage } from './RegisterPage';
 import { parseRoute, SETTINGS_HASH } from './route';
 import { SettingsPage } from './SettingsPage';
 import { NewDocumentPage } from '../ledger/NewDocumentPage';
+import { ImportPage } from '../ledger/ImportPage';
 import { SupervisionPage } from '../ledger/SupervisionPage';
 import { ChaseSlip } from '../ledger/ChaseSlip';
 import { ConfirmProfile } from './ConfirmProfile';
@@ -90,6 +91,7 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
           <a href="#/backup" aria-current={route.page === 'backup' ? 'page' : undefined}>{pt('backup.nav')}</a>
           <a href="#/supervision" aria-current={route.page === 'supervision' ? 'page' : undefined}>{lt('nav.supervision')}</a>
           <a href="#/new" aria-current={route.page === 'new' ? 'page' : undefined}>{lt('nav.new')}</a>
+          <a href="#/import" aria-current={route.page === 'import' ? 'page' : undefined}>{lt('nav.import')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
         <ChainStatus key={chainRun} verifyChain={verifyChain} checkKeptHeads={checkKeptHeads} />
@@ -100,6 +102,7 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
         {route.page === 'new' && <NewDocumentPage />}
+        {route.page === 'import' && <ImportPage />}
         {route.page === 'supervision' && <SupervisionPage unit={route.unit} state={route.state} />}
         {route.page === 'print-supervision' && <SupervisionPage unit={route.unit} state={route.state} print />}
         {route.page === 'print-chase' && <ChaseSlip id={route.id} />}

@@ -69,8 +69,10 @@ export async function planLedgerImport(tx: ReadTx, rows: readonly LedgerRow[], o
   const numbers = store.index('registrationNo');
   const drafts = checked.map((row) => (row.draft ? resolveWorkingDayDeadline(normaliseIdentity(row.draft), options.calendar, today) : undefined));
 
-  // Against the register: the same document registered already, and the old number held by another document.
-  await Promise.all(
+  // Against the register: the same document registered already, and the old number held by another document
+  // (nothing to look up in an empty register, the usual first import).
+  const empty = (await store.getAllKeys(undefined, 1)).length === 0;
+  if (!empty) await Promise.all(
     checked.map(async (row, i) => {
       const draft = drafts[i];
       const [match, holder] = await Promise.all([
