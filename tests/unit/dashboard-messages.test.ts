@@ -114,4 +114,14 @@ describe('settings and the holiday calendar', () => {
     const { verifyRegister } = await import('@/utils/register/chain-store');
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact' });
   });
+
+  it('a 办理期限 the sender wrote is not a forecast, even past the calendar', async () => {
+    const ask = await handler();
+    const registered: { state: { document: { deadline: string }; due?: { date: string; forecast?: boolean } } } = await ask({
+      type: 'document.register',
+      draft: draft({ docNumber: '省政办发〔2027〕4号', receivedDate: '2027-02-01', deadline: '2027-02-10' }),
+    });
+    expect(registered.state.due).toMatchObject({ date: '2027-02-10' });
+    expect(registered.state.due?.forecast).toBeUndefined();
+  });
 });

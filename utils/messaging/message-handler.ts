@@ -99,7 +99,11 @@ async function withDue(db: RegisterDB, now: Date, state: DocumentState): Promise
   if (!date || !isCalendarDate(date)) return state;
   try {
     const [{ leadWorkingDays }, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
-    return { ...state, due: dueStatus(date, toIsoDate(now), calendar, leadWorkingDays) };
+    const { forecast, ...due } = dueStatus(date, toIsoDate(now), calendar, leadWorkingDays);
+    // The date itself is a forecast only when DocTrail counted it in working days past the official arrangement; a
+    // date the sender wrote (or a return date the clerk chose) is not, whatever the calendar (as in the exports).
+    const counted = !!state.document.deadlineWorkingDays && date === state.document.deadline;
+    return { ...state, due: forecast && counted ? { ...due, forecast } : due };
   } catch (error) {
     console.warn('DocTrail: due status not computed', error);
     return state;
