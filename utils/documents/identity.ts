@@ -59,6 +59,29 @@ export function canonicalUrl(url: string, volatile: Iterable<string> = []): stri
   return `${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname}${query ? `?${query}` : ''}`;
 }
 
+/**
+ * The query parameters that differ between two openings of one document at the same page (same origin and path):
+ * a value only one opening has, or a value that changed — except short numbers on both sides, which are record ids
+ * (two records of one letter), and parameters already known to be volatile. Lower-case names.
+ */
+export function changedParams(a: string, b: string): string[] {
+  let x: URL, y: URL;
+  try {
+    x = new URL(a);
+    y = new URL(b);
+  } catch {
+    return [];
+  }
+  if (x.origin !== y.origin || x.pathname !== y.pathname) return [];
+  const names = new Set([...x.searchParams.keys(), ...y.searchParams.keys()].map((name) => name.toLowerCase()));
+  const value = (url: URL, name: string) => [...url.searchParams].filter(([key]) => key.toLowerCase() === name).map(([, v]) => v).join('&');
+  return [...names].filter((name) => {
+    const [u, v] = [value(x, name), value(y, name)];
+    const ids = /^\d{1,9}$/.test(u) && /^\d{1,9}$/.test(v);
+    return u !== v && !ids && !VOLATILE_PARAMS.has(name) && name.length <= 40;
+  });
+}
+
 export interface IdentityFields {
   docNumber?: string;
   title?: string;
@@ -72,13 +95,18 @@ export interface IdentityFields {
  * `n:` its 文号 · `u:` its page address without volatile parameters · `c:` 来文单位 + 标题 + 收文日期 · `t:` its title
  * (only ever a near match: the clerk is asked).
  */
-export function identityKeys(fields: IdentityFields): string[] {
+export function identityKeys(fields: IdentityFields, volatile: readonly string[] = []): string[] {
   const keys: string[] = [];
   const docNumber = fields.docNumber && normaliseDocNumber(fields.docNumber);
   const title = fields.title && comparableText(fields.title);
   const issuer = fields.issuer && comparableText(fields.issuer);
   if (docNumber) keys.push(`n:${docNumber}`);
-  if (fields.sourceUrl) keys.push(`u:${canonicalUrl(fields.sourceUrl)}`.slice(0, 2100));
+  if (fields.sourceUrl) {
+    keys.push(`u:${canonicalUrl(fields.sourceUrl)}`.slice(0, 2100));
+    // Also without the parameters learned to change on this portal (see `changedParams`).
+    const learned = volatile.length ? `u:${canonicalUrl(fields.sourceUrl, volatile)}`.slice(0, 2100) : keys[keys.length - 1]!;
+    if (learned !== keys[keys.length - 1]) keys.push(learned);
+  }
   if (title && issuer && fields.receivedDate) keys.push(`c:${issuer}|${title}|${fields.receivedDate}`.slice(0, 800));
   if (title) keys.push(`t:${title}`.slice(0, 600));
   return keys;

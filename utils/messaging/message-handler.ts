@@ -19,6 +19,7 @@ import { isWebUrl, type DocumentRecord } from '../documents/document-schema';
 import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredFrom, type RawSender, type Sender, type SenderContext } from './sender-policy';
 import { completeSupervision, correctDocument, LedgerRefused, recordChase, recordFeedback, superviseDocument, undoLastStep } from '../register/ledger-store';
 import { supervisionBoard } from '../register/supervision-query';
+import { learnFromOpening } from '../register/volatile-params';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 import { isCalendarDate } from '../deadlines/date-schema';
 import { dryRunLedgerImport, importLedger } from '../export/ledger-import-store';
@@ -147,6 +148,8 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       const chosen = request.sameAs ? await db.get('documents', request.sameAs) : undefined;
       const { exact: document, near } = chosen ? { exact: chosen, near: undefined } : await findDocument(db, request.lookup);
       if (document && !disclosed(document)) return { state: null, registeredElsewhere: true as const };
+      // Another opening of a registered document: learn which of its address's parameters change on this portal.
+      if (document && !chosen && request.lookup.sourceUrl) await learnFromOpening(db, request.lookup.sourceUrl, request.lookup, document);
       if (!document && near && disclosed(near)) return { state: null, near: { docId: near.id, registrationNo: near.registrationNo, title: near.title } };
       return { state: document ? await due(await documentState(db, document)) : null };
     }

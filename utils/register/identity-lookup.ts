@@ -23,8 +23,8 @@ async function byKey(store: DocumentsStore, key: string): Promise<DocumentRecord
  * Documents stored before the identity keys existed are found too: the v4 migration gave every record its keys,
  * and the exact 文号 and address as stored are still looked up. `notSameAs`: documents the clerk said are not this one.
  */
-export async function findIdentity(store: DocumentsStore, lookup: IdentityFields, notSameAs: readonly string[] = []): Promise<IdentityMatch> {
-  const keys = identityKeys(lookup);
+export async function findIdentity(store: DocumentsStore, lookup: IdentityFields, notSameAs: readonly string[] = [], volatile: readonly string[] = []): Promise<IdentityMatch> {
+  const keys = identityKeys(lookup, volatile);
   const key = (prefix: string) => keys.find((k) => k.startsWith(prefix));
   const title = lookup.title ? comparableText(lookup.title) : undefined;
   const sameTitle = (doc: DocumentRecord) => !title || comparableText(doc.title) === title;
@@ -43,7 +43,9 @@ export async function findIdentity(store: DocumentsStore, lookup: IdentityFields
     return {};
   } else {
     // Without a 文号: the page it was registered from (the same title, or none read), then 来文单位 + 标题 + 收文日期.
-    const byPage = [...(await byKey(store, key('u:')!)), ...(await store.index('sourceUrl').getAll(lookup.sourceUrl, MAX_CANDIDATES))];
+    // Its address as stored, without the volatile parameters everyone knows, and without those learned on this portal.
+    const byPage = [...(await store.index('sourceUrl').getAll(lookup.sourceUrl, MAX_CANDIDATES))];
+    for (const page of keys.filter((k) => k.startsWith('u:'))) byPage.push(...(await byKey(store, page)));
     const exact = byPage.find(sameTitle);
     if (exact) return { exact };
   }

@@ -10,6 +10,7 @@ import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type Regist
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/registration-number';
 import { identityKeys, normaliseIdentity } from '../documents/identity';
 import { findIdentity, type IdentityMatch } from './identity-lookup';
+import { learnedParams } from './volatile-params';
 
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'> & Partial<Pick<DocumentDraft, 'title' | 'receivedDate'>>;
@@ -25,7 +26,8 @@ export async function findIn(store: DocumentsStore, lookup: Lookup): Promise<Doc
 }
 
 export async function findDocument(db: RegisterDB, lookup: Lookup, notSameAs: readonly string[] = []): Promise<IdentityMatch> {
-  return findIdentity(readTransaction(db).objectStore('documents'), lookup, notSameAs);
+  const volatile = await learnedParams(db, lookup.sourceUrl);
+  return findIdentity(readTransaction(db).objectStore('documents'), lookup, notSameAs, volatile);
 }
 
 /** Registering was refused: the register holds a document that is probably this one, and the clerk must say. */
@@ -44,7 +46,7 @@ export interface RegisterResult {
  * Registers a document in one transaction: the yearly sequence, the record and its
  * `registered` event commit together or not at all, so numbers have no gaps and no twins.
  */
-export function registerDocument(
+export async function registerDocument(
   db: RegisterDB,
   draft: DocumentDraft,
   now: Date,
@@ -52,8 +54,10 @@ export function registerDocument(
   options: { classificationConfirmed?: boolean; notSameAs?: readonly string[] } = {},
 ): Promise<RegisterResult> {
   draft = normaliseIdentity(draft);
+  // Parameters learned to change on this portal: the document is found, and keyed, without them too.
+  const volatile = await learnedParams(db, draft.sourceUrl);
   return writeChained<RegisterResult>(db, async (tx) => {
-    const { exact, near } = await findIdentity(tx.objectStore('documents'), draft, options.notSameAs);
+    const { exact, near } = await findIdentity(tx.objectStore('documents'), draft, options.notSameAs, volatile);
     if (exact) return { events: [], apply: async () => ({ document: exact, created: false }) };
     if (near) throw new NearMatch(near);
     const year = now.getFullYear();
@@ -67,7 +71,7 @@ export function registerDocument(
       status: 'registered',
       createdAt: timestamp,
       updatedAt: timestamp,
-      identityKeys: identityKeys(draft),
+      identityKeys: identityKeys(draft, volatile),
     };
     const dueDate = dueDateOf(record, { outstanding: [] });
     const document: DocumentRecord = dueDate ? { ...record, dueDate } : record;
