@@ -92,6 +92,7 @@ function probeServer(): Promise<{ url: string; seen: string[]; server: Server }>
     try {
       let body: string | Buffer = await readFile(file);
       if (url.pathname === '/doc-detail.html') body = body.toString('utf8').replace('</body>', `${probe}</body>`);
+      if (PROBES[url.pathname]) body = body.toString('utf8').replace('</body>', `<script>${PROBES[url.pathname]}</script></body>`);
       res.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : extname(file) === '.css' ? 'text/css' : 'text/javascript' }).end(body);
     } catch {
       res.writeHead(404).end();
@@ -99,6 +100,31 @@ function probeServer(): Promise<{ url: string; seen: string[]; server: Server }>
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, seen, server })));
 }
+
+/**
+ * Probes for issue 13's shell pages, reporting what the page can see of DocTrail: the shell's tabs switched without a
+ * reload (the overlay host follows the tab shown: its kind, or none), then the 收文 list's row marks (hosts, their
+ * roots and boxes). The page switches its own tabs (a script of its own, as its tab links do).
+ */
+const PROBES: Record<string, string> = {
+  '/shell/tabs.html': `
+    var report = function (step) { var host = document.querySelector('doctrail-overlay'); return fetch('/__seen?tab=' + step + '&kind=' + (host ? host.dataset.kind : 'none')); };
+    var wait = function (want, then, n) { var host = document.querySelector('doctrail-overlay'); var kind = host ? host.dataset.kind : 'none'; if (kind === want || n > 100) return then(); setTimeout(function () { wait(want, then, (n || 0) + 1); }, 100); };
+    setTimeout(function () { report('home').then(function () {
+      show('list'); wait('list', function () { report('list').then(function () {
+        show('doc'); wait('detail', function () { report('doc').then(function () {
+          show('home'); wait('none', function () { report('home-again').then(function () { location.href = 'list-rows.html'; }); });
+        }); });
+      }); });
+    }); }, 2500);`,
+  '/shell/list-rows.html': `
+    (function poll(n) {
+      var hosts = document.querySelectorAll('doctrail-row');
+      if (hosts.length < 5 && n < 150) return void setTimeout(function () { poll(n + 1); }, 100);
+      var boxes = Array.prototype.map.call(hosts, function (h) { var r = h.getBoundingClientRect(); return r.width + 'x' + r.height + ':' + h.scrollWidth + (h.shadowRoot ? 'open' : ''); });
+      fetch('/__seen?rows=' + hosts.length + '&boxes=' + encodeURIComponent(Array.from(new Set(boxes)).join('|')));
+    })(0);`,
+};
 
 describe.skipIf(!HAS_FIREFOX)(`Firefox build (skipped: no Firefox at ${FIREFOX}; apt-get install firefox-esr)`, () => {
   const runs: Run[] = [];
@@ -134,6 +160,23 @@ describe.skipIf(!HAS_FIREFOX)(`Firefox build (skipped: no Firefox at ${FIREFOX};
     expect(run.output()).not.toMatch(/Error: .*(manifest|add-on)/i);
     await run.stop();
   }, 90_000);
+
+  it('in Firefox, the overlay follows the shell’s tab shown now (hidden → shown → hidden) and the 收文 list gets closed, sizeless row marks', async () => {
+    const { url, seen, server } = await probeServer();
+    try {
+      const run = webExtRun(TEST_FLAVOUR, `${url}shell/tabs.html`);
+      runs.push(run);
+      await expect.poll(run.output, { timeout: 60_000, interval: 500 }).toMatch(/Installed .*firefox-mv2-test as a temporary add-on/);
+      await expect.poll(() => seen.filter((s) => s.startsWith('?rows=')).length, { timeout: 90_000, interval: 500 }).toBeGreaterThan(0);
+      const tabs = seen.filter((s) => s.startsWith('?tab='));
+      expect(tabs.slice(-4)).toEqual(['?tab=home&kind=none', '?tab=list&kind=list', '?tab=doc&kind=detail', '?tab=home-again&kind=none']);
+      // Five marks, each with no box of its own and one and the same overflow whatever it says; no root the page can open.
+      expect(seen.find((s) => s.startsWith('?rows='))).toMatch(/^\?rows=5&boxes=0x0%3A\d+$/);
+      await run.stop();
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+  }, 180_000);
 
   it('in Firefox, the test flavour shows the overlay on a sample-portal document page', async () => {
     const { url, seen, server } = await probeServer();
