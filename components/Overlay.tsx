@@ -42,10 +42,21 @@ export interface OverlayProps {
   onMove?: (position: { left: number; top: number }) => void;
   /** Fires 'focus' when the clerk presses the shortcut: the overlay opens and its first control takes the focus. */
   focusSignal?: EventTarget;
+  /**
+   * After 登记 with fields the clerk corrected: a rule that reads one of them where it stands on the page (found in
+   * exactly one place), and how to remember it. Asked in the panel; remembered only on the clerk's trusted click.
+   */
+  onCorrected?: (page: DocumentDraft, edited: DocumentDraft, docId: string) => Learnable | undefined;
   /** The reason prompt's one-click reasons: presets from settings and the clerk's recent ones. */
   reasons?: { presets: readonly string[]; recent: readonly string[] };
   /** A reason was logged: it becomes one of the recent ones. */
   onReason?: (reason: string) => void;
+}
+
+export interface Learnable {
+  field: 'title' | 'docNumber' | 'issuer';
+  label: string;
+  remember: () => Promise<unknown>;
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex="0"]';
@@ -80,6 +91,8 @@ export function Overlay(props: OverlayProps) {
   const [duplicate, setDuplicate] = useState<DocumentStateData | null>(null);
   const [position, setPosition] = useState(props.position);
   const [chosenLevel, setChosenLevel] = useState<DocumentDraft['classification']>(undefined);
+  const [learn, setLearn] = useState<(Learnable & { done?: boolean }) | undefined>(undefined);
+  const learnRef = useSurface<HTMLElement>();
   const docRef = useRef(doc);
   docRef.current = doc;
   const panelRef = useRef<HTMLElement>(null);
@@ -245,6 +258,7 @@ export function Overlay(props: OverlayProps) {
     backend.register(edited, classificationConfirmed, notSameAs.current).then(({ state, created }) => {
       if (!created && state.document.sourceUrl !== edited.sourceUrl) setDuplicate(state);
       setDoc({ step: 'registered', state });
+      if (created && draft) setLearn(props.onCorrected?.(draft, edited, state.document.id));
     }, (error: unknown) => (isRegisteredElsewhere(error) ? setDoc({ step: 'elsewhere' }) : fail(error)));
   };
 
@@ -373,6 +387,20 @@ export function Overlay(props: OverlayProps) {
               onRecord={recordSend}
               onCancel={() => closeDialog('.dt-circ .dt-link')}
             />
+          )}
+          {!dialog && registered && learn && (
+            <p class="dt-learn dt-note" role="status" ref={learnRef}>
+              {t(learn.done ? 'overlay.learned' : 'overlay.learnAsk', { field: t(`field.${learn.field}`), label: learn.label })}{' '}
+              {!learn.done && (
+                <button
+                  type="button"
+                  class="dt-small dt-learn-yes"
+                  onClick={(e) => accepts(e) && learn.remember().then(() => setLearn({ ...learn, done: true }), (error: unknown) => setNotice(t('overlay.error', { message: message(error) })))}
+                >
+                  {t('overlay.learnYes')}
+                </button>
+              )}
+            </p>
           )}
           {!dialog && <DocumentBody doc={doc} draft={draft} duplicate={duplicate} t={t} onNear={answerNear} onRegister={register} onClassificationChoice={setChosenLevel} onReturned={markReturned} onAddCirculation={(e) => accepts(e) && openDialog({ type: 'circulation', request: { verb: t('circ.add'), recipients: [] } })} />}
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProfileEntry } from '@/utils/register/profile-store';
+import type { LearnedRule } from '@/utils/register/learned-rules';
 import { domSelectorCheck } from '@/utils/site-profiles/css-selector';
 import { parseProfileFile, serialiseProfiles, type SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { messageOf, useEnv } from './env';
@@ -27,6 +28,7 @@ function download(name: string, text: string): void {
 export function ProfilesSection() {
   const { ask, t, now } = useEnv();
   const [entries, setEntries] = useState<ProfileEntry[] | null>(null);
+  const [learned, setLearned] = useState<LearnedRule[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
 
@@ -34,6 +36,7 @@ export function ProfilesSection() {
     ask({ type: 'profiles.list' }).then(
       (data) => {
         setEntries(data.profiles);
+        setLearned(data.learned);
         setLoadError(null);
       },
       (error: unknown) => setLoadError(messageOf(error)),
@@ -42,6 +45,8 @@ export function ProfilesSection() {
 
   const toggle = (id: string, off: boolean) =>
     ask({ type: 'profiles.toggle', id, off }).then(refresh, (error: unknown) => setStatus({ phase: 'done', count: 0, names: '', messages: [messageOf(error)] }));
+  const toggleLearned = (id: string, off: boolean) =>
+    ask({ type: 'profiles.learnedToggle', id, off }).then(refresh, (error: unknown) => setStatus({ phase: 'done', count: 0, names: '', messages: [messageOf(error)] }));
   const remove = (entry: ProfileEntry) => {
     if (!confirm(t('profiles.confirmRemove', { name: entry.profile.name }))) return;
     void ask({ type: 'profiles.remove', id: entry.profile.id }).then(refresh, (error: unknown) => setStatus({ phase: 'done', count: 0, names: '', messages: [messageOf(error)] }));
@@ -103,7 +108,7 @@ export function ProfilesSection() {
             {entries.map((entry) => {
               const { profile } = entry;
               const health = entry.off ? 'off' : (entry.health?.health ?? 'unseen');
-              return (
+              return [
                 <tr key={profile.id} data-profile={profile.id} class={entry.off ? 'off' : ''}>
                   <td>
                     <span class="profile-name">{profile.name}</span>{' '}
@@ -150,9 +155,15 @@ export function ProfilesSection() {
                       </button>
                     )}
                   </td>
-                </tr>
-              );
+                </tr>,
+                <LearnedRows key={`${profile.id}:learned`} rules={learned.filter((r) => r.profileId === profile.id)} missing={health === 'partial' ? (entry.health?.missing ?? []) : []} onToggle={toggleLearned} />,
+              ];
             })}
+            {[...new Set(learned.map((r) => r.profileId))]
+              .filter((id) => !entries.some((e) => e.profile.id === id))
+              .map((id) => (
+                <LearnedRows key={`${id}:learned`} rules={learned.filter((r) => r.profileId === id)} missing={[]} onToggle={toggleLearned} />
+              ))}
           </tbody>
         </table>
       )}
@@ -174,5 +185,33 @@ export function ProfilesSection() {
         </div>
       )}
     </section>
+  );
+}
+
+/** 学到的规则 of one profile: each with the document it was learned from and its own switch (issue #12). */
+function LearnedRows({ rules, missing, onToggle }: { rules: LearnedRule[]; missing: readonly string[]; onToggle: (id: string, off: boolean) => void }) {
+  const { t } = useEnv();
+  if (!rules.length) return null;
+  return (
+    <tr class="learned-rules" data-learned-for={rules[0]!.profileId}>
+      <td colSpan={5}>
+        <strong>{t('profiles.learned')}</strong>
+        <ul>
+          {rules.map((rule) => (
+            <li key={rule.id} data-learned-rule={rule.id} data-field={rule.field} class={rule.off ? 'off' : ''}>
+              <label class="switch">
+                <input type="checkbox" name={`learned-on-${rule.id}`} checked={!rule.off} onChange={(e) => onToggle(rule.id, !e.currentTarget.checked)} />
+                <span class="sr-only">{t('profiles.learnedOn')}</span>
+              </label>{' '}
+              <span class="learned-what">{t('profiles.learnedRule', { field: t(`field.${rule.field}`), label: rule.candidate.label })}</span>{' '}
+              <span class="learned-from muted">
+                {t('profiles.learnedFrom', { registrationNo: rule.source.registrationNo, title: rule.source.title, when: new Date(rule.at).toLocaleString() })}
+              </span>
+              {!rule.off && missing.includes(rule.field) && <span class="health health-partial"> {t('profiles.learnedMissing')}</span>}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }

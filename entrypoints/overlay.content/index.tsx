@@ -15,6 +15,7 @@ import { FOCUS_OVERLAY } from '@/utils/portals';
 import { analyzePage, type PageAnalysis } from '@/utils/page-analysis/analyze-page';
 import { rowMarks } from './rows';
 import { matchesPattern } from '@/utils/site-profiles/match-pattern';
+import { LEARNABLE_FIELDS, learnRule } from '@/utils/site-profiles/learn-location';
 import type { SiteProfile } from '@/utils/site-profiles/profile-schema';
 import { PromptBus } from '@/utils/messaging/prompt-bus';
 import { installGuards } from './guards';
@@ -185,6 +186,14 @@ export default defineContentScript({
           onCollapsedChange={rememberCollapsed}
           onClassification={(confirmed) => (level = confirmed ?? level)}
           onTeach={() => void ask({ type: 'teach.start' }).catch(() => undefined)}
+          onCorrected={(page, edited, docId) => {
+            // The first corrected field whose typed value stands in exactly one place, with a label beside it.
+            for (const field of LEARNABLE_FIELDS) {
+              const value = edited[field];
+              const candidate = value && value !== page[field] ? learnRule(document, location.href, field, value) : undefined;
+              if (candidate && value) return { field, label: candidate.label!, remember: () => ask({ type: 'profiles.learn', url: location.href.slice(0, 4000), field, value, candidate: candidate as never, docId }) };
+            }
+          }}
           position={position}
           onMove={(moved) => {
             position = moved;

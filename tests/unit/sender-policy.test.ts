@@ -73,6 +73,7 @@ describe('the allow-list table', () => {
         'profiles.forUrl',
         'profiles.reportHealth',
         'profiles.propose',
+        'profiles.learn',
         'print.unheld',
         'print.answer',
         'rows.lookup',
@@ -81,7 +82,7 @@ describe('the allow-list table', () => {
         'teach.start',
       ].sort(),
     );
-    for (const type of ['register.query', 'register.summary', 'settings.update', 'settings.get', 'profiles.toggle', 'profiles.remove', 'calendar.import', 'backup.preview', 'backup.restore', 'document.history', 'document.close'] as const) {
+    for (const type of ['register.query', 'register.summary', 'settings.update', 'settings.get', 'profiles.toggle', 'profiles.learnedToggle', 'profiles.remove', 'calendar.import', 'backup.preview', 'backup.restore', 'document.history', 'document.close'] as const) {
       expect(CONTENT_SCRIPT_RULES[type]).toBe('never');
     }
   });

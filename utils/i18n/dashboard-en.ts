@@ -314,4 +314,10 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'profiles.exportAll': 'Export all your profiles',
   'profiles.imported': 'Imported {count} profiles: {names}',
   'profiles.fileInvalid': '{file} not imported: {message}',
+  'profiles.learnedName': 'Learned on {host}',
+  'profiles.learned': 'Learned rules',
+  'profiles.learnedRule': '{field}: the value beside “{label}”',
+  'profiles.learnedFrom': 'Learned from {registrationNo} “{title}” ({when})',
+  'profiles.learnedOn': 'Use this rule',
+  'profiles.learnedMissing': 'Not found last time',
 };

@@ -313,6 +313,12 @@ export const dashboardZhCN = {
   'profiles.exportAll': '导出全部自定义规则',
   'profiles.imported': '已导入 {count} 条识别规则：{names}',
   'profiles.fileInvalid': '{file} 未导入：{message}',
+  'profiles.learnedName': '在 {host} 学到的规则',
+  'profiles.learned': '学到的规则',
+  'profiles.learnedRule': '{field}：读「{label}」旁的值',
+  'profiles.learnedFrom': '学自 {registrationNo}《{title}》（{when}）',
+  'profiles.learnedOn': '启用此条',
+  'profiles.learnedMissing': '最近一次未找到',
 };
 
 export type DashboardKey = keyof typeof dashboardZhCN;

@@ -23,6 +23,7 @@ import { learnFromOpening } from '../register/volatile-params';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 import { isCalendarDate } from '../deadlines/date-schema';
 import { dryRunLedgerImport, importLedger } from '../export/ledger-import-store';
+import { LearnRefused } from '../register/learned-rules';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -79,7 +80,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob || error instanceof NoOpenQuestion) {
+      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob || error instanceof NoOpenQuestion || error instanceof LearnRefused) {
         return failure('refused', error.message);
       }
       if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
@@ -269,6 +270,8 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
     case 'profiles.remove':
     case 'profiles.toggle':
     case 'profiles.reportHealth':
+    case 'profiles.learn':
+    case 'profiles.learnedToggle':
       return applyProfileRequest(db, request, now, deps.onProfilesChanged);
     case 'backup.preview':
     case 'backup.restore': {

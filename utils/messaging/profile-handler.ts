@@ -1,5 +1,9 @@
 import { listProfiles, profileExists, profilesFor, removeProfile, reportHealth, saveProfiles, toggleProfile } from '../register/profile-store';
 import type { Request } from './protocol';
+import { dropLearnedRules, learnFromCorrection, readLearnedRules, toggleLearnedRule } from '../register/learned-rules';
+import { readSettings } from '../register/settings-store';
+import { DocumentNotFound } from '../register/register-store';
+import { createDashboardTranslator, resolveLanguage } from '../i18n/dashboard';
 import type { RegisterDB } from '../register/register-db';
 
 type ProfileRequest = Extract<Request, { type: `profiles.${string}` }>;
@@ -8,7 +12,7 @@ type ProfileRequest = Extract<Request, { type: `profiles.${string}` }>;
 export async function applyProfileRequest(db: RegisterDB, request: ProfileRequest, now: Date, onChanged?: () => void) {
   switch (request.type) {
     case 'profiles.list':
-      return { profiles: await listProfiles(db) };
+      return { profiles: await listProfiles(db), learned: await readLearnedRules(db) };
     case 'profiles.forUrl':
       return { profiles: await profilesFor(db, request.url) };
     case 'profiles.save': {
@@ -18,6 +22,7 @@ export async function applyProfileRequest(db: RegisterDB, request: ProfileReques
     }
     case 'profiles.remove': {
       const removed = await removeProfile(db, request.id);
+      await dropLearnedRules(db, request.id);
       if (removed) onChanged?.();
       return { removed };
     }
@@ -27,10 +32,31 @@ export async function applyProfileRequest(db: RegisterDB, request: ProfileReques
       onChanged?.();
       return result;
     }
+    case 'profiles.learn': {
+      const document = await db.get('documents', request.docId);
+      if (!document) throw new DocumentNotFound(request.docId);
+      const { url, field, value, candidate } = request;
+      const source = { docId: document.id, registrationNo: document.registrationNo, title: document.title.slice(0, 500) };
+      const learned = await learnFromCorrection(db, { url, field, value, candidate, source }, now, await learnedName(db, url));
+      onChanged?.();
+      return learned;
+    }
+    case 'profiles.learnedToggle': {
+      const toggled = await toggleLearnedRule(db, request.id, request.off, (url) => learnedName(db, url));
+      onChanged?.();
+      return toggled;
+    }
     case 'profiles.reportHealth': {
       const { id, health, url, missing } = request;
       if (!(await profileExists(db, id))) return { changed: false };
       return reportHealth(db, id, { health, url, missing }, now);
     }
   }
+}
+
+/** A new learned profile's name, in the clerk's 界面语言: `在 10.1.2.3 学到的规则`. */
+async function learnedName(db: RegisterDB, url: string): Promise<string> {
+  const { language } = await readSettings(db);
+  const t = createDashboardTranslator(resolveLanguage(language, globalThis.navigator?.languages ?? []));
+  return t('profiles.learnedName', { host: new URL(url).host }).slice(0, 80);
 }

@@ -5,6 +5,8 @@
  */
 import { FIELD_KEYS } from '../page-analysis/vocabulary';
 import { PROFILE_HEALTH, profileEntrySchema } from '../register/profile-store';
+import { learnedCandidateSchema, learnedRuleSchema } from '../register/learned-rules';
+import { LEARNABLE_FIELDS } from '../site-profiles/learn-location';
 import { CANDIDATE_STRATEGIES, siteProfileSchema } from '../site-profiles/profile-schema';
 import { z } from '../zod';
 import { webUrlSchema } from '../documents/document-schema';
@@ -60,6 +62,21 @@ export const profileRequests = [
   z.strictObject({ type: z.literal('profiles.propose'), profiles: z.array(siteProfileSchema).length(1) }),
   /** The extension page reads the proposal it was opened for. */
   z.strictObject({ type: z.literal('profiles.proposal'), id: z.string().min(1).max(64) }),
+  /**
+   * 记住此位置: after 登记, the clerk agreed (a trusted click in the overlay) to remember where a value they corrected
+   * stands on the page. Only for the sender's own page and a document registered from its origin; the background
+   * checks the rule as an imported profile's and records the document it came from (from the register, not the page).
+   */
+  z.strictObject({
+    type: z.literal('profiles.learn'),
+    url: pageUrl,
+    field: z.enum(LEARNABLE_FIELDS),
+    value: z.string().trim().min(1).max(500),
+    candidate: learnedCandidateSchema,
+    docId: z.string().min(1).max(100),
+  }),
+  /** The dashboard's switch for one learned rule. */
+  z.strictObject({ type: z.literal('profiles.learnedToggle'), id: z.string().min(1).max(80), off: z.boolean() }),
   /** 教我识别 from the overlay: the background starts the picker in every frame of the sender's tab. */
   z.strictObject({ type: z.literal('teach.start') }),
   /** Between the picker's frames of one tab: the toolbar (top frame) and the frame where the clerk points. */
@@ -67,13 +84,15 @@ export const profileRequests = [
 ] as const;
 
 export const profileResponses = {
-  'profiles.list': z.strictObject({ profiles: z.array(profileEntrySchema) }),
+  'profiles.list': z.strictObject({ profiles: z.array(profileEntrySchema), learned: z.array(learnedRuleSchema) }),
   'profiles.forUrl': z.strictObject({ profiles: z.array(siteProfileSchema) }),
   'profiles.save': z.strictObject({ saved: z.array(z.string()) }),
   'profiles.remove': z.strictObject({ removed: z.boolean() }),
   'profiles.toggle': z.strictObject({ id: z.string(), off: z.boolean() }),
   'profiles.reportHealth': z.strictObject({ changed: z.boolean() }),
   'profiles.propose': z.strictObject({ opened: z.boolean() }),
+  'profiles.learn': z.strictObject({ profileId: z.string(), ruleId: z.string() }),
+  'profiles.learnedToggle': z.strictObject({ id: z.string(), off: z.boolean() }),
   'profiles.proposal': z.strictObject({ profile: siteProfileSchema.nullable() }),
   'teach.start': z.strictObject({ started: z.boolean() }),
   'teach.relay': z.strictObject({ delivered: z.boolean() }),

@@ -36,7 +36,9 @@ export type ContentScope =
   /** `docId` must be a document registered from the sender's origin. */
   | 'own-origin-document'
   /** Every profile's URL patterns lie on the sender's own origin (a profile taught on the page). */
-  | 'own-origin-profiles';
+  | 'own-origin-profiles'
+  /** `url` on the sender's origin and `docId` a document registered from that origin (a rule learned from a correction). */
+  | 'own-origin-learn';
 
 /**
  * The allow-list: one line per message type. Extension pages may send all of them; content scripts only what is
@@ -74,6 +76,9 @@ export const CONTENT_SCRIPT_RULES = {
   'profiles.save': 'never',
   'profiles.propose': 'own-origin-profiles',
   'profiles.proposal': 'never',
+  // 记住此位置: a rule for its own page, learned from a document registered from its own origin (issue #12).
+  'profiles.learn': 'own-origin-learn',
+  'profiles.learnedToggle': 'never',
   'profiles.remove': 'never',
   'profiles.toggle': 'never',
   'profiles.reportHealth': 'own-origin-url',
@@ -177,6 +182,11 @@ export async function contentScriptRefusal(request: Request, sender: Extract<Sen
       // The same answer whether the document exists or not: a page learns nothing by guessing ids.
       return document && onOrigin(document.sourceUrl) ? undefined : refuse('act on a document registered from another site');
     }
+    case 'own-origin-learn': {
+      if (!('url' in request) || !('docId' in request) || !onOrigin(request.url)) return refuse('learn a rule for another site');
+      const document = await (await db()).get('documents', request.docId);
+      return document && onOrigin(document.sourceUrl) ? undefined : refuse('learn from a document registered from another site');
+    }
     case 'own-origin-profiles': {
       if (!('profiles' in request)) return refuse(`send ${request.type}`);
       const own = (patterns: readonly string[]) => patterns.every((pattern) => patternOnOrigin(pattern, sender.origin));
@@ -223,6 +233,7 @@ export const SCOPE_TEXT: Record<ContentScope, string> = {
   'own-origin-draft': 'only a draft from its own origin; a 文号 registered from another origin is refused without details',
   'own-origin-document': 'only on a document registered from its own origin',
   'own-origin-profiles': 'only profiles whose URL patterns all lie on its own host (not replacing one that covers others)',
+  'own-origin-learn': 'only a rule for a page on its own origin, learned from a document registered from that origin',
 };
 
 /** The sender × message table (Markdown rows), kept in the README's "Safety" section (a unit test compares them). */

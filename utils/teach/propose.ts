@@ -5,13 +5,11 @@
  * must name exactly that element, and every candidate must read the same value through the profile engine.
  */
 import { finder } from '@medv/finder';
-import type { PageAnalysis } from '../page-analysis/analyze-page';
 import { readValue } from '../page-analysis/dom';
 import { fieldValue } from '../page-analysis/field-values';
-import { normaliseLabel } from '../page-analysis/normalise';
 import { fieldForLabel, type FieldKey } from '../page-analysis/vocabulary';
-import { applyProfile } from '../site-profiles/apply-profile';
-import type { FieldCandidate, SiteProfile } from '../site-profiles/profile-schema';
+import { labelBefore, readsSame } from '../site-profiles/learn-location';
+import type { FieldCandidate } from '../site-profiles/profile-schema';
 
 const STATE_CLASSES = /^(active|hover|hovered|focus|focused|selected|current|cur|on|off|open|opened|closed|show|shown|hide|hidden|visible|disabled|enabled|checked|odd|even|first|last|highlight|highlighted|loading|loaded|dirty|pristine|touched|untouched|valid|invalid|required|readonly|error|has-error|is-.+|ng-.+)$/i;
 
@@ -50,9 +48,6 @@ export interface Proposal {
 
 export type ProposalResult = { ok: true; proposal: Proposal } | { ok: false; problem: 'invalid'; raw: string } | { ok: false; problem: 'no-selector'; raw: string };
 
-/** A page taken as a document, so the engine keeps whatever the probe profile reads. */
-const PROBE_PAGE: PageAnalysis = { kind: 'detail', fields: {}, confidence: 0, evidence: { kind: [], fields: {} } };
-
 function escapeCss(doc: Document, value: string): string {
   const css = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS;
   if (css?.escape) return css.escape(value);
@@ -82,18 +77,6 @@ export function valueOf(field: FieldKey, raw: string): { value: string; valuePat
 
 const TAIL_PATTERN = '[:：]\\s*(.+)$';
 
-/** The element right before the value (or before the cell holding it) when its text reads like a label. */
-function labelBefore(element: Element): { label: Element; cell: Element } | undefined {
-  let cell = element;
-  const text = readValue(element).trim();
-  while (!cell.previousElementSibling && cell.parentElement && cell.parentElement.tagName !== 'BODY' && readValue(cell.parentElement).trim() === text) cell = cell.parentElement;
-  const label = cell.previousElementSibling;
-  if (!label || label.childElementCount > 4) return undefined;
-  const name = normaliseLabel(label.textContent ?? '');
-  if (!name || name.length > 20 || /\d{3,}/.test(name)) return undefined;
-  return { label, cell };
-}
-
 function simpleSelector(doc: Document, element: Element): string {
   const classes = [...element.classList].filter(stableClass).slice(0, 2);
   return `${element.tagName.toLowerCase()}${classes.map((c) => `.${escapeCss(doc, c)}`).join('')}`;
@@ -103,17 +86,6 @@ function isUnique(doc: Document, selector: string, element: Element): boolean {
   try {
     const found = doc.querySelectorAll(selector);
     return found.length === 1 && found[0] === element;
-  } catch {
-    return false;
-  }
-}
-
-/** The value a one-candidate profile reads on this page: the engine's own path, as the saved profile will run. */
-function readsSame(doc: Document, url: string, field: FieldKey, candidate: FieldCandidate, value: string): boolean {
-  const probe: SiteProfile = { id: 'probe', name: 'probe', version: 1, urlPatterns: ['*://*/*'], kinds: [], fields: { [field]: [candidate] } };
-  try {
-    const result = applyProfile(probe, doc, url, PROBE_PAGE);
-    return result.fieldsFromProfile.includes(field) && result.analysis.fields[field] === value;
   } catch {
     return false;
   }
