@@ -36,7 +36,7 @@ export function ProfilesSection() {
     ask({ type: 'profiles.list' }).then(
       (data) => {
         setEntries(data.profiles);
-        setLearned(data.learned);
+        setLearned(data.learned ?? []);
         setLoadError(null);
       },
       (error: unknown) => setLoadError(messageOf(error)),

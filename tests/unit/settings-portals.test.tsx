@@ -87,7 +87,7 @@ describe('settings: site profiles', () => {
     entries[0]!.health = { health: 'broken', url: 'http://oa.x.cn/index.php?m=flow&mid=3', missing: ['title'], at: 0 };
     const ask = (async (request: { type: string; off?: boolean; id?: string }) => {
       requests.push(request);
-      if (request.type === 'profiles.list') return { profiles: entries.map((e) => ({ ...e })) };
+      if (request.type === 'profiles.list') return { profiles: entries.map((e) => ({ ...e })), learned: [] };
       if (request.type === 'profiles.toggle') {
         entries.find((e) => e.profile.id === request.id)!.off = !!request.off;
         return { id: request.id, off: request.off };
