@@ -58,5 +58,5 @@ export async function applyProfileRequest(db: RegisterDB, request: ProfileReques
 async function learnedName(db: RegisterDB, url: string): Promise<string> {
   const { language } = await readSettings(db);
   const t = createDashboardTranslator(resolveLanguage(language, globalThis.navigator?.languages ?? []));
-  return t('profiles.learnedName', { host: new URL(url).host }).slice(0, 80);
+  return t('profiles.learnedName', { host: new URL(url).hostname }).slice(0, 80);
 }
