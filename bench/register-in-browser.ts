@@ -25,6 +25,23 @@ export interface RegisterFigures {
   verifyProgressReports: number;
   verifyMs: number;
   verifyBaselineMs: number;
+  /** Issue 16: statistics built once and kept, the 督办台账's first page, 更正. */
+  statsBuildMs: number;
+  statsBuildProgressReports: number;
+  statsColdMs: number;
+  statsMs: number;
+  statsRawBucketsMs: number;
+  statsAllDocumentsRawMs: number;
+  statsReceived: number;
+  statsKeptAfterCorrections: boolean;
+  boardColdMs: number;
+  boardMs: number;
+  boardRawMs: number;
+  boardItems: number;
+  boardOverdue: number;
+  correctionP50Ms: number;
+  correctionP95Ms: number;
+  rawCorrectionP95Ms: number;
   export: ExportFigures;
 }
 

@@ -13,6 +13,11 @@ import { queryRegister } from '../utils/register/register-query';
 import { DOCUMENT_COUNT, EVENT_SEQUENCE, openRegister, type RegisterDB } from '../utils/register/register-db';
 import { logHandling } from '../utils/register/register-store';
 import { runExport, type ExportKind } from '../utils/export/export-run';
+import { readStatistics, statsBuckets } from '../utils/register/stats-store';
+import { supervisionBoard } from '../utils/register/supervision-query';
+import { correctDocument } from '../utils/register/ledger-store';
+import { defaultCalendar } from '../utils/deadlines/working-days';
+import { defaultPeriod } from '../utils/statistics/summary';
 
 const NAME = 'doctrail-bench';
 const BENCH_VERBOSE = (globalThis as unknown as { BENCH_VERBOSE?: boolean }).BENCH_VERBOSE;
@@ -27,6 +32,9 @@ const ISSUERS = ['省人民政府办公厅', '市教育局', '省档案局', '�
 const PREFIXES = ['省政办发', '市教发', '省档发', '市财预', '县政发', '省发改'];
 const LEVELS = ['none', 'none', 'none', 'internal', 'confidential', 'secret'] as const;
 const PEOPLE = ['王局长', '陈主任', '刘科长', '张处长', '李干事'];
+const UNITS = ['办公室', '财务科', '人事科', '政策法规科', '应急管理科', '信息中心', '后勤服务中心', '督查室'];
+const URGENCY = [undefined, 'normal', 'normal', 'urgent', 'very-urgent', 'flash'] as const;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 23) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -35,8 +43,11 @@ const day = (offset: number) => new Date(Date.UTC(2026, 10, 23) + offset * 86_40
  * three people and their returns, prints with reasons, and a close. About 3% stay open, a third of
  * those overdue — the shape of a long-serving clerk's register.
  */
+let DOCS_SEEDED = 0;
+
 async function seed(docs: number, totalEvents: number) {
   const started = performance.now();
+  DOCS_SEEDED = docs;
   indexedDB.deleteDatabase(NAME);
   db = await openRegister(NAME);
   const rand = random(42);
@@ -84,6 +95,23 @@ async function seed(docs: number, totalEvents: number) {
       updatedAt: createdAt,
       ...(open && { dueDate: deadline, currentHolder: PEOPLE[i % PEOPLE.length] }),
     };
+    // 紧急程度 on most; a 办结 date on the closed ones; half the open documents and a tenth of the closed ones under 督办
+    const urgency = URGENCY[Math.floor(rand() * URGENCY.length)];
+    if (urgency) doc.urgency = urgency;
+    if (!open) doc.completedOn = addDays(doc.receivedDate!, 1 + Math.floor(rand() * 20));
+    if (open ? rand() < 0.5 : rand() < 0.1) {
+      const due = open ? deadline : addDays(doc.receivedDate!, 5 + Math.floor(rand() * 15));
+      doc.supervision = {
+        unit: UNITS[Math.floor(rand() * UNITS.length)]!,
+        handler: PEOPLE[(i + 2) % PEOPLE.length],
+        dueDate: due,
+        setAt: createdAt,
+        feedbackCount: Math.floor(rand() * 3),
+        chaseCount: Math.floor(rand() * 2),
+        ...(!open && { completedAt: createdAt, completedOn: doc.completedOn, result: '已办结' }),
+      };
+      if (open) doc.supervisionDue = due;
+    }
     const target = Math.round(perDoc * (i + 1)) - eventCount;
     const events: { type: string; details: Record<string, unknown> }[] = [{ type: 'registered', details: { registrationNo: doc.registrationNo } }];
     for (let k = 1; k < target; k++) {
@@ -206,6 +234,7 @@ async function measure() {
     appends.push(await time(() => logHandling(db, openDocs[i % openDocs.length]!.id, 'printed', { reason: '会议学习', intercepted: true }, NOW)));
     rawAppends.push(await time(() => rawAppend(rawSequence++)));
   }
+  const ledger = await ledgerMeasure();
   // The raw appends went to a sequence far past the chain; take them out before verifying.
   await db.delete('events', IDBKeyRange.lowerBound(10_000_000));
 
@@ -240,7 +269,87 @@ async function measure() {
     verifyMs,
     verifyBaselineMs,
     verifyBaselineHashed: hashed,
+    ...ledger,
   };
+}
+
+/**
+ * Issue 16 item 7: the statistics page, the 督办台账's first page and a 更正 at full size. The statistics are built
+ * once from the documents (the seed wrote them directly, as an import would), then read from the kept buckets; the
+ * corrections keep the buckets as they write.
+ */
+async function ledgerMeasure() {
+  const calendar = defaultCalendar();
+  const period = defaultPeriod('2026-11-23');
+  let progress = 0;
+  const statsBuildMs = await time(() => statsBuckets(db, () => progress++));
+  const statsColdMs = await time(() => readStatistics(db, period, calendar, NOW));
+  const statsMs = await median(9, () => readStatistics(db, period, calendar, NOW));
+  const figures = await readStatistics(db, period, calendar, NOW);
+  // Baselines in raw IndexedDB: reading the kept buckets alone, and reading every document (the least any
+  // statistics computed from the register itself would cost, before counting anything).
+  const statsRawMs = await median(9, () => unwrapAll('stats'));
+  const allDocumentsRawMs = await median(3, async () => {
+    for (let after: string | undefined; ; ) {
+      const batch = await db.getAll('documents', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), 5000);
+      if (!batch.length) break;
+      after = batch.at(-1)!.id;
+    }
+  });
+
+  const boardColdMs = await time(() => supervisionBoard(db, {}, calendar, NOW));
+  const boardMs = await median(9, () => supervisionBoard(db, {}, calendar, NOW));
+  const board = await supervisionBoard(db, {}, calendar, NOW);
+  const boardRawMs = await median(9, () => req(unwrap(db).transaction('documents').objectStore('documents').index('supervisionDue').getAll()));
+
+  // 更正 of 200 documents spread over the register: a title, or a 收文日期 that moves the document to another month's bucket.
+  const corrections: number[] = [];
+  const rawCorrections: number[] = [];
+  const total = figures.received;
+  let rawSequence = 20_000_000;
+  for (let i = 0; i < 200; i++) {
+    const id = `doc-${String((i * 7919) % DOCS_SEEDED).padStart(6, '0')}`;
+    const change = i % 2 ? { title: `关于做好第${i}项重点工作的通知（更正）` } : { receivedDate: '2026-11-02' };
+    corrections.push(await time(() => correctDocument(db, id, change, '登记错误', NOW)));
+    rawCorrections.push(await time(() => rawCorrect(id, rawSequence++)));
+  }
+  await db.delete('events', IDBKeyRange.lowerBound(20_000_000));
+  const kept = await statsBuckets(db);
+  return {
+    statsBuildMs,
+    statsBuildProgressReports: progress,
+    statsColdMs,
+    statsMs,
+    statsRawBucketsMs: statsRawMs,
+    statsAllDocumentsRawMs: allDocumentsRawMs,
+    statsReceived: total,
+    statsKeptAfterCorrections: !kept.rebuilt,
+    boardColdMs,
+    boardMs,
+    boardRawMs,
+    boardItems: board.total,
+    boardOverdue: board.overdue,
+    correctionP50Ms: [...corrections].sort((a, b) => a - b)[100]!,
+    correctionP95Ms: p95(corrections),
+    rawCorrectionP95Ms: p95(rawCorrections),
+  };
+}
+
+function unwrapAll(store: 'stats'): Promise<unknown[]> {
+  return req(unwrap(db).transaction(store).objectStore(store).getAll());
+}
+
+/** Raw IndexedDB: what a correction writes at least — read the record, put it back changed and add one event, in one transaction. */
+async function rawCorrect(id: string, sequence: number): Promise<void> {
+  const tx = unwrap(db).transaction(['documents', 'events'], 'readwrite');
+  const store = tx.objectStore('documents');
+  const doc = (await req(store.get(id))) as DocumentRecord;
+  store.put({ ...doc, updatedAt: Date.now() });
+  tx.objectStore('events').add({ sequence, timestamp: Date.now(), docId: id, type: 'corrected', details: { field: 'title' } });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
 }
 
 /** The JS heap now (Chromium's `performance.memory`, precise with --enable-precise-memory-info). */

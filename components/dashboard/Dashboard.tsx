@@ -3,6 +3,7 @@ import type { Language } from '@/utils/i18n';
 import { createDashboardTranslator, resolveLanguage } from '@/utils/i18n/dashboard';
 import { createPrintTranslator } from '@/utils/i18n/print';
 import { createLedgerTranslator } from '@/utils/i18n/ledger';
+import { createStatsTranslator } from '@/utils/i18n/stats';
 import { CirculationSlip } from './print/CirculationSlip';
 import { RegisterPrint } from './print/RegisterPrint';
 import type { Settings } from '@/utils/register/settings';
@@ -18,6 +19,7 @@ import { NewDocumentPage } from '../ledger/NewDocumentPage';
 import { ImportPage } from '../ledger/ImportPage';
 import { SupervisionPage } from '../ledger/SupervisionPage';
 import { ChaseSlip } from '../ledger/ChaseSlip';
+import { StatsPage } from '../stats/StatsPage';
 import { ConfirmProfile } from './ConfirmProfile';
 
 export interface DashboardProps {
@@ -58,6 +60,7 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
   const t = useMemo(() => createDashboardTranslator(language), [language]);
   const pt = useMemo(() => createPrintTranslator(language), [language]);
   const lt = useMemo(() => createLedgerTranslator(language), [language]);
+  const st = useMemo(() => createStatsTranslator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
@@ -69,6 +72,7 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
       t,
       pt,
       lt,
+      st,
       now,
       files,
       chainChanged: () => setChainRun((n) => n + 1),
@@ -77,14 +81,14 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
         setHash(location.hash);
       },
     }),
-    [ask, t, pt, lt, now, files],
+    [ask, t, pt, lt, st, now, files],
   );
   const route = parseRoute(hash);
   const saved = (settings: Settings) => setLanguage(resolveLanguage(settings.language, preferredLanguages));
 
   return (
     <EnvContext.Provider value={env}>
-      <header class={route.page === 'print-register' || route.page === 'print-slip' || route.page === 'print-supervision' || route.page === 'print-chase' ? 'top no-print' : 'top'}>
+      <header class={route.page === 'print-register' || route.page === 'print-slip' || route.page === 'print-supervision' || route.page === 'print-chase' || route.page === 'print-stats' ? 'top no-print' : 'top'}>
         <span class="brand">{t('app.title')}</span>
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={route.page === 'register' ? 'page' : undefined}>{t('nav.register')}</a>
@@ -92,12 +96,13 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
           <a href="#/supervision" aria-current={route.page === 'supervision' ? 'page' : undefined}>{lt('nav.supervision')}</a>
           <a href="#/new" aria-current={route.page === 'new' ? 'page' : undefined}>{lt('nav.new')}</a>
           <a href="#/import" aria-current={route.page === 'import' ? 'page' : undefined}>{lt('nav.import')}</a>
+          <a href="#/stats" aria-current={route.page === 'stats' ? 'page' : undefined}>{st('nav.stats')}</a>
           <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
         <ChainStatus key={chainRun} verifyChain={verifyChain} checkKeptHeads={checkKeptHeads} />
       </header>
       <main class="dashboard">
-        {route.page !== 'print-register' && route.page !== 'print-slip' && <CalendarReminder />}
+        {route.page !== 'print-register' && route.page !== 'print-slip' && route.page !== 'print-stats' && <CalendarReminder />}
         {route.page === 'register' && <RegisterPage params={route.params} debounceMs={debounceMs} />}
         {route.page === 'doc' && <DocumentPage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage onSaved={saved} />}
@@ -106,6 +111,8 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
         {route.page === 'supervision' && <SupervisionPage unit={route.unit} state={route.state} />}
         {route.page === 'print-supervision' && <SupervisionPage unit={route.unit} state={route.state} print />}
         {route.page === 'print-chase' && <ChaseSlip id={route.id} />}
+        {route.page === 'stats' && <StatsPage from={route.from} to={route.to} />}
+        {route.page === 'print-stats' && <StatsPage from={route.from} to={route.to} print />}
         {route.page === 'backup' && <BackupPage params={route.params} />}
         {route.page === 'print-register' && <RegisterPrint params={route.params} />}
         {route.page === 'print-slip' && <CirculationSlip id={route.id} />}

@@ -4,6 +4,7 @@ import type { ExtendsResult, KeptHead, VerifyResult } from '@/utils/register/has
 import type { DashboardTranslate } from '@/utils/i18n/dashboard';
 import type { PrintTranslate } from '@/utils/i18n/print';
 import type { LedgerTranslate } from '@/utils/i18n/ledger';
+import type { StatsTranslate } from '@/utils/i18n/stats';
 import type { ExportStart } from '@/utils/messaging/backup-protocol';
 import type { ExportedFile } from '@/utils/messaging/export-client';
 import type { Request, RequestType, ResponseData } from '@/utils/messaging/protocol';
@@ -33,6 +34,8 @@ export interface DashboardEnv {
   pt: PrintTranslate;
   /** The whole-ledger pages' strings (更正, 撤销, #/new, 督办, import, statistics). */
   lt: LedgerTranslate;
+  /** The statistics page's strings. */
+  st: StatsTranslate;
   now: () => Date;
   files: FileAccess;
   /** The log changed in bulk (a restore): the chain is verified again. */

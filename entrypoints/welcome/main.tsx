@@ -7,6 +7,7 @@ import { resolveLanguage } from '@/utils/i18n';
 import { createDashboardTranslator } from '@/utils/i18n/dashboard';
 import { createPrintTranslator } from '@/utils/i18n/print';
 import { createLedgerTranslator } from '@/utils/i18n/ledger';
+import { createStatsTranslator } from '@/utils/i18n/stats';
 import { createWelcomeTranslator } from '@/utils/i18n/welcome';
 
 /** Opened once, when DocTrail is installed (entrypoints/background/index.ts). */
@@ -22,6 +23,7 @@ async function start() {
     t: createDashboardTranslator(language),
     pt: createPrintTranslator(language),
     lt: createLedgerTranslator(language),
+    st: createStatsTranslator(language),
     now: () => new Date(),
     files: { exportFile: () => Promise.reject(new Error('no exports here')), save: () => undefined, urlOf: () => '', release: () => undefined },
     chainChanged: () => undefined,

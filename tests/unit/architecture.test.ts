@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const LEVELS: readonly (readonly string[])[] = [
   ['utils', 'utils/i18n'], // shared base: zod setup, portal matches, pure placement helpers, translations
   ['utils/deadlines'],
-  ['utils/documents'],
+  ['utils/documents', 'utils/statistics'], // the document's shape; pure aggregation of the register's figures (#/stats)
   ['utils/page-analysis'],
   ['utils/site-profiles'],
   ['utils/register'],

@@ -19,10 +19,10 @@ async function freshRegister(): Promise<RegisterDB> {
 afterEach(() => db?.close());
 
 describe('schema', () => {
-  it('creates the register, log, counters, settings and reminder stores with their indexes on an empty database', async () => {
+  it('creates the register, log, counters, settings, reminder and statistics stores with their indexes on an empty database', async () => {
     const reg = await freshRegister();
     expect(reg.version).toBe(DB_VERSION);
-    expect([...reg.objectStoreNames].sort()).toEqual(['counters', 'documents', 'events', 'reminders', 'settings']);
+    expect([...reg.objectStoreNames].sort()).toEqual(['counters', 'documents', 'events', 'reminders', 'settings', 'stats']);
     const tx = reg.transaction(['documents', 'events']);
     expect([...tx.objectStore('documents').indexNames]).toEqual(
       expect.arrayContaining(['status', 'deadline', 'docNumber', 'dueDate', 'classification', 'receivedDate']),

@@ -115,6 +115,8 @@ export const documentRecordSchema = documentDraftSchema.extend({
   /** While the document is open: the earliest date it is due back or due done (办理期限 or a recipient's 归还日期). Drives reminders and the overdue count. */
   dueDate: isoDate.optional(),
   supervision: supervisionSchema.optional(),
+  /** 办结: the day the document was completed (kept through 归档; taken away when the 办结 is undone). Statistics count working days from 收文 to it. */
+  completedOn: isoDate.optional(),
   /** While the document is open and its 督办 item is not 办结: the item's 完成时限 (indexed: the 督办台账 reads only these). */
   supervisionDue: isoDate.optional(),
   /** What the register finds the document by (see identity.ts): derived from the fields on every write, never shown. */

@@ -20,6 +20,8 @@ import { classifySender, contentScriptMaySend, contentScriptRefusal, registeredF
 import { completeSupervision, correctDocument, LedgerRefused, recordChase, recordFeedback, superviseDocument, undoLastStep } from '../register/ledger-store';
 import { supervisionBoard } from '../register/supervision-query';
 import { learnFromOpening } from '../register/volatile-params';
+import { readStatistics } from '../register/stats-store';
+import { defaultPeriod } from '../statistics/summary';
 import { dueStatus, type DueStatus } from '../reminders/due-status';
 import { isCalendarDate } from '../deadlines/date-schema';
 import { dryRunLedgerImport, importLedger } from '../export/ledger-import-store';
@@ -50,7 +52,7 @@ export interface HandlerDeps {
   printQuestions?: PrintQuestions;
 }
 
-const READ_ONLY = new Set<Request['type']>(['supervision.board', 'document.lookup', 'rows.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
+const READ_ONLY = new Set<Request['type']>(['supervision.board', 'stats.query', 'document.lookup', 'rows.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
 export type MessageSender = RawSender;
 
@@ -223,6 +225,8 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       return due(await recordChase(db, request.docId, request.text, now));
     case 'supervision.complete':
       return due(await completeSupervision(db, request.docId, request.result, now));
+    case 'stats.query':
+      return readStatistics(db, request.period ?? defaultPeriod(toIsoDate(now)), await workingCalendar(db), now);
     case 'supervision.board':
       return supervisionBoard(db, { unit: request.unit, state: request.state }, await workingCalendar(db), now);
     case 'document.history': {

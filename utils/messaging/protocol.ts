@@ -1,4 +1,5 @@
 import type { ExtendsResult, VerifyResult } from '../register/hash-chain';
+import { statisticsSchema, statsPeriodSchema } from '../statistics/summary';
 import { z } from '../zod';
 import { MAX_BATCH, MAX_ROWS } from './row-limits';
 import { calendarDateSchema } from '../deadlines/date-schema';
@@ -99,6 +100,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     state: z.enum(['overdue', 'soon']).optional(),
   }),
   z.strictObject({ type: z.literal('register.query'), query: registerQuerySchema }),
+  /** Statistics (#/stats) for a period of months (yyyy-mm); absent, the twelve months up to today. */
+  z.strictObject({ type: z.literal('stats.query'), period: statsPeriodSchema.optional() }),
   z.strictObject({
     type: z.literal('document.close'),
     docId,
@@ -239,6 +242,7 @@ export const responseDataSchemas = {
   'supervision.chase': documentStateSchema,
   'supervision.complete': documentStateSchema,
   'supervision.board': boardSchema,
+  'stats.query': statisticsSchema.extend({ rebuilt: z.boolean() }),
   'register.query': z.strictObject({ total: z.number().int(), rows: z.array(documentRecordSchema) }),
   'document.close': documentStateSchema,
   'reminder.snooze': reminderStateSchema,

@@ -64,6 +64,7 @@ export const CONTENT_SCRIPT_RULES = {
   'supervision.chase': 'never',
   'supervision.complete': 'never',
   'supervision.board': 'never',
+  'stats.query': 'never',
   'register.summary': 'never',
   'register.query': 'never',
   'reminder.snooze': 'never',

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { circulationState } from '../documents/circulation';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import type { StatsBucket } from '../statistics/facts';
 import { dueDateOf } from '../documents/due-date';
 import { identityKeys } from '../documents/identity';
 import { fromLegacyClassification } from '../documents/document-values';
@@ -36,6 +37,12 @@ export interface DocTrailDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** Per document: when it was last brought up in a notification and until when the clerk snoozed it. */
   reminders: { key: string; value: ReminderState };
+  /**
+   * The statistics' month buckets (statistics/facts.ts), kept up to date by every chained write that declares it
+   * (see `ChangePlan.keepsStats`); the counters `stats:sequence` and `stats:documents` say which register they match.
+   * Anything else that changes documents leaves them stale, and the next reading rebuilds them (stats-store.ts).
+   */
+  stats: { key: string; value: StatsBucket };
 }
 
 export interface ReminderState {
@@ -105,6 +112,12 @@ export const MIGRATIONS: readonly Migration[] = [
     for (let cursor = await documents.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update({ ...cursor.value, identityKeys: identityKeys(cursor.value) });
     }
+  },
+  // v6: the statistics' month buckets. The store starts empty and unmatched (no `stats:sequence` counter), so the
+  // first reading builds it from the documents; no record is rewritten. A later migration that changes what a
+  // document counts as must delete `stats:sequence` so the buckets are built again.
+  (db) => {
+    db.createObjectStore('stats', { keyPath: 'month' });
   },
 ];
 

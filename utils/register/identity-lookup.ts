@@ -1,9 +1,10 @@
 import type { IDBPObjectStore } from 'idb';
 import type { DocTrailDB } from './db-schema';
+import type { RegisterStores } from './register-db';
 import type { DocumentRecord } from '../documents/document-schema';
 import { comparableText, identityKeys, normaliseDocNumber, sameIssuer, type IdentityFields } from '../documents/identity';
 
-type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
+type DocumentsStore = IDBPObjectStore<DocTrailDB, RegisterStores, 'documents', IDBTransactionMode>;
 
 export interface IdentityMatch {
   /** The same document: its 文号 (and issuer), or without a 文号 its page address or 来文单位 + 标题 + 收文日期. */

@@ -118,7 +118,7 @@ export function undoLastStep(db: RegisterDB, docId: string, reason: string, now:
         : undefined;
     return {
       events: [{ type: 'undone' as const, details: { undoes: sequences, step, reason: why, status, ...(recipients.length && { recipients }) } }],
-      update: { status, currentHolder, ...(supervision && { supervision: stripUndefined(supervision) }) },
+      update: { status, currentHolder, ...(step === 'completed' && { completedOn: undefined }), ...(supervision && { supervision: stripUndefined(supervision) }) },
     };
   });
 }
@@ -213,7 +213,7 @@ export function completeSupervision(db: RegisterDB, docId: string, result: strin
     const completedOn = toIsoDate(now);
     return {
       events: [{ type: 'completed' as const, details: { ...logged, result: text, completedOn } }],
-      update: { status: 'completed', currentHolder: undefined, supervision: { ...supervision, completedAt: now.getTime(), completedOn, result: text } },
+      update: { status: 'completed', currentHolder: undefined, completedOn, supervision: { ...supervision, completedAt: now.getTime(), completedOn, result: text } },
     };
   });
 }

@@ -5,14 +5,19 @@ import { chainEvents, EMPTY_HEAD, GENESIS_HASH, type ChainHead } from './hash-ch
 
 export type RegisterDB = IDBPDatabase<DocTrailDB>;
 
-const STORES = ['documents', 'events', 'counters', 'reminders'] as const;
-type Stores = (typeof STORES)[number][];
+const STORES = ['documents', 'events', 'counters', 'reminders', 'stats'] as const;
+/** The stores every chained write and register read spans. */
+export type RegisterStores = (typeof STORES)[number][];
+type Stores = RegisterStores;
 export type WriteTx = IDBPTransaction<DocTrailDB, Stores, 'readwrite'>;
 export type ReadTx = IDBPTransaction<DocTrailDB, Stores, 'readonly'>;
 
 export const EVENT_SEQUENCE = 'events';
 /** How many documents the register holds: IndexedDB's count() walks every record, too slow at 100,000. */
 export const DOCUMENT_COUNT = 'documents';
+/** The statistics' buckets match the register whose event sequence and document count are these (see stats-store.ts). */
+export const STATS_SEQUENCE = 'stats:sequence';
+export const STATS_DOCUMENTS = 'stats:documents';
 
 /** Opens (and migrates) the register, then chains any events written before the log was hash-chained. */
 export async function openRegister(name = DB_NAME): Promise<RegisterDB> {
@@ -61,8 +66,17 @@ export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
 
 export interface ChangePlan<T> {
   events: NewEvent[];
-  /** The record changes, run inside the write transaction that appends the events (given here as chained). */
-  apply(tx: WriteTx, events: readonly EventRecord[]): Promise<T>;
+  /**
+   * The record changes, run inside the write transaction that appends the events (given here as chained).
+   * `statsCurrent` says whether the statistics' buckets matched the register before this change: a plan that
+   * declares `keepsStats` changes them by its documents' facts when they did (stats-store.ts `keepStats`).
+   */
+  apply(tx: WriteTx, events: readonly EventRecord[], statsCurrent: Promise<boolean>): Promise<T>;
+  /**
+   * The plan keeps the statistics up to date (it applies its documents' facts, or changes nothing they count), and
+   * adds this many documents. Without it, the buckets are left to be rebuilt on their next reading.
+   */
+  keepsStats?: { documentsAdded: number };
 }
 
 /**
@@ -79,7 +93,7 @@ export function writeChained<T>(db: RegisterDB, plan: (tx: ReadTx) => Promise<Ch
       const numbered = planned.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i }));
       const chained: EventRecord[] = await chainEvents(head, numbered);
       try {
-        return await commit(db, head, chained, planned.apply);
+        return await commit(db, head, chained, planned);
       } catch (error) {
         if (error instanceof StaleRead && attempt < 3) continue;
         throw error;
@@ -88,7 +102,7 @@ export function writeChained<T>(db: RegisterDB, plan: (tx: ReadTx) => Promise<Ch
   });
 }
 
-async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[], apply: ChangePlan<T>['apply']): Promise<T> {
+async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[], plan: ChangePlan<T>): Promise<T> {
   const tx = db.transaction(STORES, 'readwrite');
   // Every request is issued at once (a transaction runs them in order), so a change costs one round
   // trip, not four; the sequence read comes first, and when it shows a write came in between, the
@@ -99,7 +113,21 @@ async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[],
   const track = <P extends Promise<unknown>>(promise: P): P => (pending.push(promise), promise);
   try {
     const sequenceRead = track(counters.get(EVENT_SEQUENCE));
-    const applied = track(apply(tx, events));
+    // The statistics stay matched only through writes that keep them; their marker moves before the plan's own
+    // requests are issued, so a plan that finds its buckets wrong can still unmatch them after it.
+    const keeps = plan.keepsStats;
+    const statsCurrent = keeps
+      ? track(
+          (async () => {
+            const [sequence, documents] = await Promise.all([track(counters.get(STATS_SEQUENCE)), track(counters.get(STATS_DOCUMENTS))]);
+            if (sequence !== head.sequence) return false;
+            void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
+            void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
+            return true;
+          })(),
+        )
+      : Promise.resolve(false);
+    const applied = track(plan.apply(tx, events, statsCurrent));
     const store = tx.objectStore('events');
     const appended = track(Promise.all([...events.map((event) => track(store.add(event))), track(counters.put(head.sequence + events.length, EVENT_SEQUENCE))]));
     const work = track(

@@ -6,7 +6,8 @@ import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecor
 import { dueDateOf, supervisionDueOf } from '../documents/due-date';
 import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
 import { toIsoDate } from '../deadlines/local-date';
-import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB } from './register-db';
+import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB, type RegisterStores } from './register-db';
+import { keepStats } from './stats-store';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/registration-number';
 import { identityKeys, normaliseIdentity } from '../documents/identity';
 import { findIdentity, type IdentityMatch } from './identity-lookup';
@@ -14,7 +15,7 @@ import { learnedParams } from './volatile-params';
 
 
 type Lookup = Pick<DocumentDraft, 'docNumber' | 'issuer' | 'sourceUrl'> & Partial<Pick<DocumentDraft, 'title' | 'receivedDate'>>;
-export type DocumentsStore = IDBPObjectStore<DocTrailDB, ('documents' | 'events' | 'counters' | 'reminders')[], 'documents', IDBTransactionMode>;
+export type DocumentsStore = IDBPObjectStore<DocTrailDB, RegisterStores, 'documents', IDBTransactionMode>;
 
 /**
  * The same document is the same 文号 from the same issuer (an issuer missing on either side does not tell them
@@ -58,7 +59,7 @@ export async function registerDocument(
   const volatile = await learnedParams(db, draft.sourceUrl);
   return writeChained<RegisterResult>(db, async (tx) => {
     const { exact, near } = await findIdentity(tx.objectStore('documents'), draft, options.notSameAs, volatile);
-    if (exact) return { events: [], apply: async () => ({ document: exact, created: false }) };
+    if (exact) return { events: [], keepsStats: { documentsAdded: 0 }, apply: async () => ({ document: exact, created: false }) };
     if (near) throw new NearMatch(near);
     const year = now.getFullYear();
     const counterKey = `registration:${year}`;
@@ -82,10 +83,16 @@ export async function registerDocument(
     }
     return {
       events,
-      apply: async (write) => {
+      keepsStats: { documentsAdded: 1 },
+      apply: async (write, _chained, statsCurrent) => {
         const counters = write.objectStore('counters');
         const documents = (await counters.get(DOCUMENT_COUNT)) ?? (await write.objectStore('documents').count());
-        await Promise.all([counters.put(sequence, counterKey), counters.put(documents + 1, DOCUMENT_COUNT), write.objectStore('documents').add(document)]);
+        await Promise.all([
+          counters.put(sequence, counterKey),
+          counters.put(documents + 1, DOCUMENT_COUNT),
+          write.objectStore('documents').add(document),
+          keepStats(write, statsCurrent, undefined, document),
+        ]);
         return { document, created: true };
       },
     };
@@ -96,6 +103,8 @@ export async function registerDocument(
 export function logRegisterEvent(db: RegisterDB, type: 'exported' | 'imported', details: Record<string, unknown>, now: Date): Promise<EventRecord> {
   return writeChained(db, async () => ({
     events: [{ timestamp: now.getTime(), docId: REGISTER_SCOPE, type, details }],
+    // An export changes no document; an `imported` event is logged beside writes that left the statistics to be rebuilt.
+    ...(type === 'exported' && { keepsStats: { documentsAdded: 0 } }),
     apply: async (_tx, [event]) => event!,
   }));
 }
@@ -191,7 +200,8 @@ export function changeDocument(
     const newEvents: NewEvent[] = events.map((event) => ({ ...event, docId, timestamp }));
     return {
       events: newEvents,
-      apply: async (write, chained) => {
+      keepsStats: { documentsAdded: 0 },
+      apply: async (write, chained, statsCurrent) => {
         const circulation = circulationState([...before, ...chained]);
         // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
         const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
@@ -200,7 +210,7 @@ export function changeDocument(
         const supervisionDue = supervisionDueOf(changed);
         // A correction may change what the document is found by (文号, title, issuer, 收文日期): its keys follow.
         const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: identityKeys(rest) };
-        await write.objectStore('documents').put(next);
+        await Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, document, next)]);
         return { document: next, circulation: circulation.recipients };
       },
     };
@@ -276,7 +286,12 @@ export function closeDocument(db: RegisterDB, docId: string, to: ClosingTransiti
         : undefined;
     return {
       events: [{ type: to, details: logged }],
-      update: { status: to, currentHolder: to === 'cleared' ? details.clearedTo?.trim() : undefined, ...(supervision && { supervision }) },
+      update: {
+        status: to,
+        currentHolder: to === 'cleared' ? details.clearedTo?.trim() : undefined,
+        ...(to === 'completed' && { completedOn: toIsoDate(now) }),
+        ...(supervision && { supervision }),
+      },
     };
   });
 }
