@@ -309,7 +309,8 @@ async function ledgerMeasure() {
   let rawSequence = 20_000_000;
   for (let i = 0; i < 200; i++) {
     const id = `doc-${String((i * 7919) % DOCS_SEEDED).padStart(6, '0')}`;
-    const change = i % 2 ? { title: `关于做好第${i}项重点工作的通知（更正）` } : { receivedDate: '2026-11-02' };
+    const title = `关于做好第${i}项重点工作的通知（更正）`;
+    const change = i % 2 ? { title } : { title, receivedDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` };
     corrections.push(await time(() => correctDocument(db, id, change, '登记错误', NOW)));
     rawCorrections.push(await time(() => rawCorrect(id, rawSequence++)));
   }

@@ -18,12 +18,13 @@ import { DOCUMENT_COUNT, EVENT_SEQUENCE, serialisedWrite, STATS_DOCUMENTS, STATS
  * would count below zero shows they were wrong after all: they are unmatched, never stored wrong.
  */
 export async function keepStats(tx: WriteTx, statsCurrent: Promise<boolean>, before: DocumentRecord | undefined, after: DocumentRecord | undefined): Promise<void> {
-  if (!(await statsCurrent)) return;
   const delta = factsDelta(before, after);
-  if (!delta.size) return;
+  if (!delta.size) return void (await statsCurrent);
   const store = tx.objectStore('stats');
   const months = [...delta.keys()];
-  const stored = await Promise.all(months.map((month) => store.get(month)));
+  // The buckets are read at once, beside the marker: one round trip, not two.
+  const [current, stored] = await Promise.all([statsCurrent, Promise.all(months.map((month) => store.get(month)))]);
+  if (!current) return;
   const next = months.map((month, i) => applyDelta(stored[i], month, delta.get(month)!));
   if (next.includes('inconsistent')) {
     await tx.objectStore('counters').delete(STATS_SEQUENCE);
