@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
+import { statsBuckets, statsStale } from '@/utils/register/stats-store';
 import { readSettings } from '@/utils/register/settings-store';
 import { LANGUAGE_KEY, OVERLAY_ENGLISH_KEY, PRESETS_KEY } from '@/utils/i18n';
 import { en as overlayEnglish } from '@/utils/i18n/en';
@@ -25,6 +26,14 @@ export default defineBackground(() => {
   const now = () => new Date();
   const reminders = createReminders({ db, now });
   let recheck: ReturnType<typeof setTimeout> | undefined;
+  // The statistics' buckets are built again ahead of the clerk when a write went around them (an import, a restore,
+  // an upgrade), so #/stats does not wait for it.
+  const refreshStats = () =>
+    void db()
+      .then(async (register) => {
+        if (await statsStale(register)) await statsBuckets(register);
+      })
+      .catch(() => undefined);
   // Who may send what: utils/messaging/sender-policy.ts.
   const senders = createSenderContext();
   // A print DocTrail did not hold is asked about in the tab's top frame; the frame's DocTrail answers `true` when it shows it.
@@ -43,7 +52,7 @@ export default defineBackground(() => {
     isPortal: senders.isPortal,
     onRegisterChanged: () => {
       clearTimeout(recheck);
-      recheck = setTimeout(() => void reminders.check(), 300);
+      recheck = setTimeout(() => (void reminders.check(), refreshStats()), 300);
     },
     onProfilesChanged: () => void broadcastProfilesChanged(),
     startTeaching,
@@ -103,4 +112,5 @@ export default defineBackground(() => {
   // Every start of the worker (browser start, install, update, a wake-up by the alarm) runs a round
   // and schedules the next: alarms are not guaranteed to survive a browser restart.
   void reminders.check();
+  setTimeout(refreshStats, 5_000);
 });

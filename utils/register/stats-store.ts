@@ -78,6 +78,18 @@ export async function statsBuckets(db: RegisterDB, onProgress?: (done: number, t
   });
 }
 
+/** Whether the buckets no longer match the register (four counters read; nothing is built). */
+export async function statsStale(db: RegisterDB): Promise<boolean> {
+  const counters = db.transaction('counters').store;
+  const [sequence, documents, statsSequence, statsDocuments] = await Promise.all([
+    counters.get(EVENT_SEQUENCE),
+    counters.get(DOCUMENT_COUNT),
+    counters.get(STATS_SEQUENCE),
+    counters.get(STATS_DOCUMENTS),
+  ]);
+  return statsSequence === undefined || statsSequence !== (sequence ?? 0) || (statsDocuments ?? 0) !== (documents ?? 0);
+}
+
 async function readIfCurrent(db: RegisterDB): Promise<StatsBucket[] | undefined> {
   const tx = db.transaction(['counters', 'stats']);
   const counters = tx.objectStore('counters');
