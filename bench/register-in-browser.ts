@@ -45,6 +45,8 @@ export interface RegisterFigures {
   export: ExportFigures;
 }
 
+export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | 'rawCorrectionP95Ms'>>;
+
 export interface ExportFigures {
   documents: number;
   events: number;
@@ -72,7 +74,10 @@ async function bundle(): Promise<string> {
  * The register at full size in real Chromium IndexedDB (a persistent profile on disk, not an
  * in-memory incognito store), on a 127.0.0.1 page: a secure context, as the extension's pages are.
  */
-export async function benchRegister(documents: number, events: number): Promise<RegisterFigures> {
+export async function benchRegister(documents: number, events: number): Promise<RegisterFigures>;
+/** `ledgerOnly`: the statistics, 督办台账 and 更正 figures alone (no chain verification, no export). */
+export async function benchRegister(documents: number, events: number, ledgerOnly: true): Promise<LedgerFigures>;
+export async function benchRegister(documents: number, events: number, ledgerOnly = false): Promise<RegisterFigures | LedgerFigures> {
   const profile = mkdtempSync(join(tmpdir(), 'doctrail-bench-'));
   const portal = await startPortal(0);
   const context = await chromium.launchPersistentContext(profile, {
@@ -97,6 +102,7 @@ export async function benchRegister(documents: number, events: number): Promise<
     if (process.env.BENCH_VERBOSE) await page.evaluate('globalThis.BENCH_VERBOSE = true');
     await page.addScriptTag({ content: await bundle() });
     const seeded = (await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number };
+    if (ledgerOnly) return { ...seeded, ...((await page.evaluate('globalThis.__doctrailRegisterBench.ledger()')) as Omit<LedgerFigures, 'documents' | 'events' | 'seedMs'>) };
     const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs' | 'export'>;
     const exported = (await page.evaluate('globalThis.__doctrailRegisterBench.exportMeasure()')) as ExportFigures;
     return { ...seeded, ...measured, export: exported };

@@ -490,4 +490,4 @@ async function exportMeasure() {
   };
 }
 
-(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure };
+(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure, ledger: ledgerMeasure };
