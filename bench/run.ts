@@ -16,8 +16,8 @@ const CONTENT_SCRIPT = '.output/chrome-mv3/content-scripts/overlay.js';
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-// BENCH_ONLY=register: the register part alone (the statistics, 督办台账 and 更正 figures are there).
-const browser = process.env.BENCH_ONLY === 'register' ? undefined : await chromium.launch({
+// BENCH_ONLY=register or ledger: the register part alone (the statistics, 督办台账 and 更正 figures are there).
+const browser = process.env.BENCH_ONLY === 'register' || process.env.BENCH_ONLY === 'ledger' ? undefined : await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
