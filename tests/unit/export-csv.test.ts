@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
+import { parseKeptHeads } from '@/utils/register/hash-chain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister } from '@/utils/register/chain-store';
 import type { DocumentRecord } from '@/utils/documents/document-schema';
@@ -35,7 +36,12 @@ function parse(text: string): string[][] {
   expect(text.startsWith(CSV_BOM)).toBe(true);
   const result = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
   expect(result.errors).toEqual([]);
-  return result.data;
+  // The first line is the chain head when the file was written, as 校验 reads it back.
+  const [title, ...rows] = result.data;
+  expect(title).toHaveLength(1);
+  expect(title![0]).toMatch(/^(文迹处理记录链头|DocTrail log head) #\d+ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · [0-9a-f]{16}…$/);
+  expect(parseKeptHeads(title![0]!).heads).toHaveLength(1);
+  return rows;
 }
 
 describe('csvCell', () => {

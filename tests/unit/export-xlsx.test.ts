@@ -4,6 +4,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportContext, REGISTER_COLUMNS } from '@/utils/export/columns';
 import { runExport } from '@/utils/export/export-run';
+import { parseKeptHeads } from '@/utils/register/hash-chain';
 import { columnName, createXlsxWriter, dateSerial, dateTimeSerial, sheetColumns, xmlText } from '@/utils/export/xlsx';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { allEvents, at, collect, fillRegister, freshRegister, HOSTILE_TITLE, MULTILINE_TITLE, QUOTED_TITLE } from '../fixtures/backups/sample-register';
@@ -29,7 +30,12 @@ describe('the register and the log as an XLSX workbook', () => {
     const docs = await fillRegister(db);
     const events = await allEvents(db);
     const sheets = await readXlsxFile(Buffer.from(await workbook(db)));
-    expect(sheets.map((s) => s.sheet)).toEqual(['登记簿', '处理记录']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['登记簿', '处理记录', '链头']);
+    // The third sheet: the chain head when the workbook was written, its first row as 校验 reads it back.
+    const headRows = sheets[2]!.data.slice(1);
+    expect(headRows.map((r) => r[0])).toEqual(['链头', '序号', '时间', '哈希']);
+    const [kept] = parseKeptHeads(String(headRows[0]![1])).heads;
+    expect(kept).toEqual({ sequence: Number(headRows[1]![1]), hash: String(headRows[3]![1]).slice(0, 16) });
 
     const [header, ...rows] = sheets[0]!.data;
     expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
@@ -67,6 +73,7 @@ describe('the register and the log as an XLSX workbook', () => {
       'xl/styles.xml',
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
     ]);
     const styles = strFromU8(files['xl/styles.xml']!);
     expect(styles).toContain('formatCode="yyyy-mm-dd"');

@@ -57,6 +57,8 @@ export const backupHeaderSchema = z.strictObject({
   counts: z.strictObject({ documents: count, events: count }),
   /** The last event's sequence and hash: the chain read from the file must end exactly here. */
   head: z.strictObject({ sequence: count, hash: sha256Hex }),
+  /** When the head event was written: with `head`, what the clerk keeps to check a later log against (校验). */
+  headAt: z.iso.datetime().optional(),
   /**
    * Carried for the caller and checked item by item in `headerExtras`: a setting, calendar or profile
    * this DocTrail cannot take (one a later version wrote) is left out and reported; it never keeps
@@ -115,6 +117,8 @@ export interface BackupMeta {
   schemaVersion: number;
   counts: { documents: number; events: number };
   head: ChainHead;
+  /** When the head event was written (absent for an empty log). */
+  headAt?: string;
   settings: Settings;
   calendar: CalendarFile | null;
   profiles: SiteProfile[];
@@ -130,6 +134,7 @@ export function headerLine(meta: BackupMeta): string {
     classificationScheme: 'standard',
     counts: meta.counts,
     head: { sequence: meta.head.sequence, hash: meta.head.hash },
+    ...(meta.headAt && { headAt: meta.headAt }),
     settings: meta.settings,
     calendar: meta.calendar,
     profiles: meta.profiles,

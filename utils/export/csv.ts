@@ -60,9 +60,10 @@ export async function* csvChunks<T>(
   columns: readonly ExportColumn<T>[],
   batches: AsyncIterable<readonly T[]>,
   context: ExportContext,
-  options: { bom?: boolean } = {},
+  /** `title`: a line above the header row (the chain head when the file was written). */
+  options: { bom?: boolean; title?: string } = {},
 ): AsyncGenerator<string> {
-  yield `${options.bom === false ? '' : CSV_BOM}${csvRow(headersOf(columns, context.language))}`;
+  yield `${options.bom === false ? '' : CSV_BOM}${options.title === undefined ? '' : csvRow([options.title])}${csvRow(headersOf(columns, context.language))}`;
   for await (const batch of batches) {
     let chunk = '';
     for (const row of batch) {

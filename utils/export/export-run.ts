@@ -4,14 +4,14 @@
  */
 import { DB_VERSION } from '../register/db-schema';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
-import { EMPTY_HEAD, type ChainHead } from '../register/hash-chain';
+import { EMPTY_HEAD, formatHead, type ChainHead } from '../register/hash-chain';
 import type { Language } from '../i18n';
 import { DOCUMENT_COUNT, readHead, readTransaction, serialisedWrite, type RegisterDB } from '../register/register-db';
 import { logRegisterEvent } from '../register/register-store';
 import { readImportedCalendar, readSettings, workingCalendar } from '../register/settings-store';
 import type { SiteProfile } from '../site-profiles/profile-schema';
 import { backupChunks } from './backup-format';
-import { EVENT_COLUMNS, exportContext, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
+import { EVENT_COLUMNS, exportContext, formatDateTime, REGISTER_COLUMNS, type CellValue, type EventRow, type ExportColumn, type ExportContext } from './columns';
 import { csvChunks } from './csv';
 import { hasFilter, type RegisterFilter } from '../register/register-query';
 import { documentBatches, eventRowBatches, eventsUpTo } from './export-source';
@@ -53,6 +53,20 @@ const MIME: Record<ExportKind, string> = {
 };
 
 export const SHEET_NAMES: Record<Language, [string, string]> = { 'zh-CN': ['登记簿', '处理记录'], en: ['Register', 'Log'] };
+/** The workbook's third sheet: the chain head when it was written. */
+export const HEAD_SHEET: Record<Language, { name: string; item: string; value: string; line: string; sequence: string; time: string; hash: string }> = {
+  'zh-CN': { name: '链头', item: '项目', value: '内容', line: '链头', sequence: '序号', time: '时间', hash: '哈希' },
+  en: { name: 'Head', item: 'Item', value: 'Value', line: 'Head', sequence: 'Sequence', time: 'Time', hash: 'Hash' },
+};
+const HEAD_LABEL: Record<Language, string> = { 'zh-CN': '文迹处理记录链头', en: 'DocTrail log head' };
+
+/**
+ * The head as every export writes it (CSV first line, the workbook's 链头 sheet): `文迹处理记录链头 #1234 · 2026-11-30
+ * 09:00 · 3f9a1c2b4d5e6f70…`. Pasted into 校验 as it is, it is read back (hash-chain.ts parseKeptHeads).
+ */
+export function headLine(head: ChainHead, headTime: number | undefined, language: Language): string {
+  return `${HEAD_LABEL[language]} ${formatHead(head, headTime)}`;
+}
 
 export function exportFileName(kind: ExportKind, language: Language, now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -63,10 +77,11 @@ export function exportFileName(kind: ExportKind, language: Language, now: Date):
   return `${language === 'zh-CN' ? zh : en}-${stamp}.${ext}`;
 }
 
-async function snapshot(db: RegisterDB): Promise<{ head: ChainHead; documents: number }> {
+async function snapshot(db: RegisterDB): Promise<{ head: ChainHead; headTime?: number; documents: number }> {
   const tx = readTransaction(db);
   const [head, counted] = await Promise.all([readHead(tx), tx.objectStore('counters').get(DOCUMENT_COUNT)]);
-  return { head, documents: counted ?? (await db.count('documents')) };
+  const headTime = head.sequence ? (await tx.objectStore('events').get(head.sequence))?.timestamp : undefined;
+  return { head, ...(headTime !== undefined && { headTime }), documents: counted ?? (await db.count('documents')) };
 }
 
 export async function runExport(db: RegisterDB, request: ExportRequest, write: ExportWrite, onProgress?: ExportProgress): Promise<ExportResult> {
@@ -85,7 +100,12 @@ export async function runExport(db: RegisterDB, request: ExportRequest, write: E
     // records and chain describe one and the same register.
     await serialisedWrite(db, async () => {
       head = await readHead(readTransaction(db));
-      const [documents, settings, calendar] = await Promise.all([db.count('documents'), readSettings(db), readImportedCalendar(db)]);
+      const [documents, settings, calendar, headEvent] = await Promise.all([
+        db.count('documents'),
+        readSettings(db),
+        readImportedCalendar(db),
+        head.sequence ? db.get('events', head.sequence) : undefined,
+      ]);
       const total = documents + head.sequence;
       let done = 0;
       const meta = {
@@ -93,6 +113,7 @@ export async function runExport(db: RegisterDB, request: ExportRequest, write: E
         schemaVersion: DB_VERSION,
         counts: { documents, events: head.sequence },
         head,
+        ...(headEvent && { headAt: new Date(headEvent.timestamp).toISOString() }),
         settings,
         calendar: calendar ?? null,
         profiles: request.profiles ?? [],
@@ -119,11 +140,12 @@ export async function runExport(db: RegisterDB, request: ExportRequest, write: E
     const source = { filter: request.filter, now: request.now };
     const documents = documentBatches(db, { ...source, onScanned: (n) => onProgress?.((scannedDocuments = n), total) });
     const events = eventRowBatches(db, head.sequence, { ...source, onScanned: (n) => onProgress?.(scannedDocuments + n, total) });
-    if (request.kind === 'xlsx') await writeXlsx(context, documents, events, emit, counted);
+    const title = headLine(head, at.headTime, request.language);
+    if (request.kind === 'xlsx') await writeXlsx(context, documents, events, emit, counted, { head, headTime: at.headTime });
     else if (request.kind === 'register-csv') {
-      for await (const chunk of csvChunks(REGISTER_COLUMNS, count(documents, counted, 'documents'), context)) await emit(chunk);
+      for await (const chunk of csvChunks(REGISTER_COLUMNS, count(documents, counted, 'documents'), context, { title })) await emit(chunk);
     } else {
-      for await (const chunk of csvChunks(EVENT_COLUMNS, count(events, counted, 'events'), context)) await emit(chunk);
+      for await (const chunk of csvChunks(EVENT_COLUMNS, count(events, counted, 'events'), context, { title })) await emit(chunk);
     }
   }
 
@@ -158,8 +180,10 @@ async function writeXlsx(
   events: AsyncIterable<EventRow[]>,
   emit: (chunk: Uint8Array) => Promise<void>,
   counted: { documents: number; events: number },
+  at: { head: ChainHead; headTime?: number },
 ): Promise<void> {
   const [registerName, logName] = SHEET_NAMES[context.language];
+  const headSheet = HEAD_SHEET[context.language];
   let pending: Uint8Array[] = [];
   const flush = async () => {
     const chunks = pending;
@@ -170,6 +194,7 @@ async function writeXlsx(
     [
       { name: registerName, columns: sheetColumns(REGISTER_COLUMNS, context.language) },
       { name: logName, columns: sheetColumns(EVENT_COLUMNS, context.language) },
+      { name: headSheet.name, columns: [{ header: headSheet.item, kind: 'text', width: 10 }, { header: headSheet.value, kind: 'text', width: 80 }] },
     ],
     (chunk) => pending.push(chunk),
   );
@@ -184,6 +209,14 @@ async function writeXlsx(
     xlsx.addRows(rowsOf(EVENT_COLUMNS, batch, context));
     await flush();
   }
+  xlsx.endSheet();
+  xlsx.startSheet(headSheet.name);
+  xlsx.addRows([
+    [headSheet.line, headLine(at.head, at.headTime, context.language)],
+    [headSheet.sequence, String(at.head.sequence)],
+    [headSheet.time, at.headTime === undefined ? '' : formatDateTime(at.headTime)],
+    [headSheet.hash, at.head.hash],
+  ]);
   xlsx.endSheet();
   xlsx.finish();
   await flush();

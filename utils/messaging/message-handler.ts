@@ -1,3 +1,4 @@
+import { listCheckpoints, recordCheckpoint } from '../register/checkpoints';
 import { describeInvalid, failure, requestSchema, type Request, type Response, type RowState } from './protocol';
 import { applyProfileRequest } from './profile-handler';
 import { applyBackupRequest, ForeignBlob, type BackupDeps } from './backup-handler';
@@ -6,7 +7,7 @@ import type { PrintQuestions } from './print-questions';
 import { resolveWorkingDayDeadline } from '../deadlines/working-day-deadline';
 import { TransitionRefused } from '../register/life-cycle';
 import { toIsoDate } from '../deadlines/local-date';
-import { StorageFull } from '../register/register-db';
+import { readHead, readTransaction, StorageFull } from '../register/register-db';
 import { queryRegister } from '../register/register-query';
 import { reminderState, snooze } from '../reminders/reminder-store';
 import { snoozeUntil } from '../reminders/reminders';
@@ -52,7 +53,7 @@ export interface HandlerDeps {
   printQuestions?: PrintQuestions;
 }
 
-const READ_ONLY = new Set<Request['type']>(['supervision.board', 'stats.query', 'document.lookup', 'rows.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
+const READ_ONLY = new Set<Request['type']>(['chain.head', 'checkpoint.list', 'supervision.board', 'stats.query', 'document.lookup', 'rows.lookup', 'document.history', 'register.summary', 'register.query', 'settings.get', 'backup.preview']);
 
 export type MessageSender = RawSender;
 
@@ -252,6 +253,17 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
       const [settings, calendar] = await Promise.all([readSettings(db), workingCalendar(db)]);
       return snooze(db, request.docId, snoozeUntil(request.until, now, settings.reminderTime, calendar));
     }
+    case 'chain.head': {
+      const head = await readHead(readTransaction(db));
+      const event = head.sequence ? await db.get('events', head.sequence) : undefined;
+      return { sequence: head.sequence, hash: head.hash, ...(event && { headTime: event.timestamp }) };
+    }
+    case 'checkpoint.record': {
+      const checkpoint = await recordCheckpoint(db, request.reason, now);
+      return checkpoint ? { checkpoint } : {};
+    }
+    case 'checkpoint.list':
+      return { checkpoints: await listCheckpoints(db) };
     case 'settings.get': {
       const [settings, calendar, imported] = await Promise.all([readSettings(db), workingCalendar(db), readImportedCalendar(db)]);
       return { settings, calendar: { coveredUntil: calendar.coveredUntil, importedYears: imported ? calendarYears(imported) : [] } };

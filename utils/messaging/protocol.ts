@@ -1,3 +1,4 @@
+import { CHECKPOINT_REASONS, checkpointSchema } from '../register/checkpoints';
 import type { ExtendsResult, VerifyResult } from '../register/hash-chain';
 import { statisticsSchema, statsPeriodSchema } from '../statistics/summary';
 import { z } from '../zod';
@@ -123,6 +124,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.strictObject({ type: z.literal('settings.get') }),
+  /** The chain head now (sequence, hash, when it was written): printed on the 收文登记簿. */
+  z.strictObject({ type: z.literal('chain.head') }),
+  /** Takes a checkpoint of the head: `print` when a register is printed, `week` once per ISO week. */
+  z.strictObject({ type: z.literal('checkpoint.record'), reason: z.enum(CHECKPOINT_REASONS) }),
+  z.strictObject({ type: z.literal('checkpoint.list') }),
   z.strictObject({ type: z.literal('settings.update'), patch: settingsPatchSchema }),
   /** A newer official holiday calendar (chinese-days JSON shape), checked by the background. */
   z.strictObject({ type: z.literal('calendar.import'), file: z.unknown() }),
@@ -246,6 +252,9 @@ export const responseDataSchemas = {
   'register.query': z.strictObject({ total: z.number().int(), rows: z.array(documentRecordSchema) }),
   'document.close': documentStateSchema,
   'reminder.snooze': reminderStateSchema,
+  'chain.head': z.strictObject({ sequence: z.number().int(), hash: z.string(), headTime: z.number().int().optional() }),
+  'checkpoint.record': z.strictObject({ checkpoint: checkpointSchema.optional() }),
+  'checkpoint.list': z.strictObject({ checkpoints: z.array(checkpointSchema) }),
   'settings.get': z.strictObject({ settings: settingsSchema, calendar: calendarInfoSchema }),
   'settings.update': settingsSchema,
   'calendar.import': calendarInfoSchema.extend({ movedDeadlines: z.number().int().min(0) }),

@@ -174,6 +174,17 @@ export function formatHead(head: ChainHead, timestamp?: number): string {
   return parts.join(' · ');
 }
 
+/** What the QR code on a printed register holds: ASCII only, the full hash, readable by `parseKeptHeads`. */
+export function headQrText(head: ChainHead, timestamp?: number): string {
+  const parts = ['DocTrail head', `#${head.sequence}`];
+  if (timestamp !== undefined) {
+    const d = new Date(timestamp);
+    parts.push(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`);
+  }
+  parts.push(head.hash);
+  return parts.join(' ');
+}
+
 /**
  * Reads the heads in what a clerk typed or pasted: one per line in the printed short form
  * (`#1234 · 2026-11-30 09:00 · 3f9a1c2b…`), `1234 <hash>`, or a backup header's
@@ -191,6 +202,11 @@ export function parseKeptHeads(text: string): { heads: KeptHead[]; rejected: str
   for (const raw of rest.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.includes('\u0000')) continue; // a line that held a backup header's head
+    // A row of a CSV export pasted whole: only the written head line (`… #1234 · time · hash…`) counts, never a row's numbers.
+    if (/[,\t]/.test(line) && !/#\s*\d+\s*·/.test(line)) {
+      rejected.push(line);
+      continue;
+    }
     const bySharp = /#\s*(\d+)/.exec(line);
     const byStart = bySharp ? null : /^(\d+)(?![\d-])/.exec(line);
     const sequence = (bySharp ?? byStart)?.[1];
