@@ -3,6 +3,8 @@ import { formatHead, parseKeptHeads, type ChainBreak, type ExtendsResult, type V
 import { isEventType } from './labels';
 import { AuditFindings } from './AuditFindings';
 import { messageOf, useEnv, type CheckKeptHeads, type VerifyChain } from './env';
+import type { Checkpoint } from '@/utils/register/checkpoints';
+import { formatTime } from './format';
 
 type ChainState =
   | { phase: 'checking'; checked: number; total?: number }
@@ -72,26 +74,75 @@ function KeptHeadPanel({ check }: { check: CheckKeptHeads }) {
   const { t } = useEnv();
   const [text, setText] = useState('');
   const [state, setState] = useState<KeptState>({ phase: 'idle' });
+  const { ask } = useEnv();
+  const [checkpoints, setCheckpoints] = useState<Checkpoint[] | undefined>(undefined);
   const parsed = parseKeptHeads(text);
-  const run = (event: Event) => {
-    event.preventDefault();
-    if (!parsed.heads.length) return;
+  const checkHeads = (heads: readonly { sequence: number; hash: string }[]) => {
+    if (!heads.length) return;
     setState({ phase: 'checking' });
-    check(parsed.heads, () => undefined).then(
+    check(heads, () => undefined).then(
       (result) => setState({ phase: 'done', result }),
       (error: unknown) => setState({ phase: 'failed', message: messageOf(error) }),
     );
   };
+  const run = (event: Event) => {
+    event.preventDefault();
+    checkHeads(parsed.heads);
+  };
+  /** An export or backup file: its head is in its first line (CSV) or its header (backup). */
+  const fromFile = async (file: File | undefined) => {
+    if (!file) return;
+    const start = await file.slice(0, 64 * 1024).text();
+    const [first = ''] = start.replace(/^\uFEFF/, '').split(/\r?\n/);
+    setText(first.length > 2000 ? (/"head":\{[^}]*\}/.exec(first)?.[0] ?? first.slice(0, 2000)) : first);
+  };
+  const opened = (event: Event) => {
+    if ((event.currentTarget as HTMLDetailsElement).open && !checkpoints) {
+      ask({ type: 'checkpoint.list' }).then(
+        ({ checkpoints }) => setCheckpoints(checkpoints),
+        () => setCheckpoints([]),
+      );
+    }
+  };
   return (
-    <details class="kept-heads" data-testid="kept-heads">
+    <details class="kept-heads" data-testid="kept-heads" onToggle={opened}>
       <summary>{t('kept.open')}</summary>
       <form onSubmit={run}>
         <label>
           {t('kept.label')}
           <textarea rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} data-testid="kept-input" />
         </label>
+        <label class="file">
+          {t('kept.file')}
+          <input type="file" accept=".csv,.json,text/csv,application/json" data-testid="kept-file" onChange={(e) => void fromFile(e.currentTarget.files?.[0])} />
+        </label>
         <button type="submit" disabled={!parsed.heads.length || state.phase === 'checking'}>{t('kept.check')}</button>
       </form>
+      {checkpoints && (
+        <div class="checkpoints" data-testid="checkpoints">
+          <strong>{t('checkpoints.heading', { count: checkpoints.length })}</strong>
+          {checkpoints.length === 0 ? (
+            <p class="muted">{t('checkpoints.none')}</p>
+          ) : (
+            <>
+              <ol data-testid="checkpoint-list">
+                {checkpoints
+                  .slice()
+                  .reverse()
+                  .map((c) => (
+                    <li key={`${c.recordedAt}-${c.sequence}`} data-reason={c.reason}>
+                      {t(c.reason === 'print' ? 'checkpoints.print' : 'checkpoints.week', { week: c.week, at: formatTime(c.recordedAt) })}{' '}
+                      <code>{formatHead(c, c.headTime)}</code>
+                    </li>
+                  ))}
+              </ol>
+              <button type="button" data-testid="checkpoints-check" disabled={state.phase === 'checking'} onClick={() => checkHeads(checkpoints.map((c) => ({ sequence: c.sequence, hash: c.hash })))}>
+                {t('checkpoints.check')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
       {text.trim() && !parsed.heads.length && <p class="muted">{t('kept.none')}</p>}
       {parsed.rejected.length > 0 && parsed.heads.length > 0 && <p class="muted">{t('kept.rejected', { lines: parsed.rejected.join(' / ') })}</p>}
       {state.phase === 'checking' && <p>{t('kept.checking')}</p>}

@@ -57,6 +57,11 @@ export function Dashboard({ ask, verifyChain, checkKeptHeads, language: initial,
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
+  // The first time the dashboard opens in an ISO week, the head is kept as that week's checkpoint.
+  useEffect(() => {
+    void ask({ type: 'checkpoint.record', reason: 'week' }).catch(() => undefined);
+  }, [ask]);
+
   const t = useMemo(() => createDashboardTranslator(language), [language]);
   const pt = useMemo(() => createPrintTranslator(language), [language]);
   const lt = useMemo(() => createLedgerTranslator(language), [language]);

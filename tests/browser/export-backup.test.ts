@@ -71,7 +71,9 @@ describe('export and backup in Chromium', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    const [header, ...rows] = parsed.data;
+    // First line: the chain head when the file was written, as 校验 reads it back.
+    const [title, header, ...rows] = parsed.data;
+    expect(title).toEqual([expect.stringMatching(/^文迹处理记录链头 #\d+ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · [0-9a-f]{16}…$/)]);
     expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
     expect(rows.map((r) => r[4])).toEqual([TITLES.quoted, TITLES.comma, `'${TITLES.formula}`, '（涉密标题已隐去）']);
     expect(rows[3]).toEqual(expect.arrayContaining(['收〔2026〕0004号', '省保发〔2026〕1号', '机密', '陈主任', '传阅中']));
@@ -84,7 +86,7 @@ describe('export and backup in Chromium', () => {
     await page.locator('input[name=mask]').uncheck();
     const { path } = await exportAs(page, 'xlsx');
     const sheets = await readXlsxFile(await readFile(path));
-    expect(sheets.map((s) => s.sheet)).toEqual(['登记簿', '处理记录']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['登记簿', '处理记录', '链头']);
     const [, ...register] = sheets[0]!.data;
     expect(register).toHaveLength(1); // the filter: 机密 only
     expect(register[0]![4]).toBe(TITLES.secret); // masking was turned off

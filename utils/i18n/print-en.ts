@@ -15,6 +15,8 @@ export const printEn: Record<PrintKey, string> = {
   'print.register.remarks': 'Remarks',
   'print.register.signer': 'Signed for by',
   'print.printedAt': 'Printed {time}',
+  'print.head': 'DocTrail log head {head}',
+  'print.head.hint': 'Recorded as a checkpoint. Keep it with the paper register: typed or scanned into Verify later, it shows whether the log was rewritten.',
   'print.clerk': 'Registered by {name}',
   'print.page': 'Page {page}',
   'print.slip.title': 'Document circulation slip',

@@ -14,6 +14,8 @@ export const printZhCN = {
   'print.register.remarks': '备注',
   'print.register.signer': '签收人',
   'print.printedAt': '打印时间：{time}',
+  'print.head': '文迹处理记录链头 {head}',
+  'print.head.hint': '此链头已记为检查点。请随纸质登记簿保存；日后在“校验”中输入或扫码粘贴，可核对处理记录未被改写。',
   'print.clerk': '登记人：{name}',
   'print.page': '第 {page} 页',
   'print.slip.title': '文件传阅单',

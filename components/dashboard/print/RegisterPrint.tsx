@@ -6,6 +6,8 @@ import { registerHash, toQuery, type RegisterParams } from '../route';
 import { useEnv } from '../env';
 import { isForecastDate, useCoveredUntil } from '../calendar-coverage';
 import { PrintBar } from './PrintBar';
+import { HeadMark } from './HeadMark';
+import type { ChainHead } from '@/utils/register/hash-chain';
 
 /** More than this does not belong on paper in one go: the clerk narrows the filter and prints in parts. */
 export const PRINT_LIMIT = 2000;
@@ -15,6 +17,8 @@ interface Loaded {
   total: number;
   department: string;
   clerk: string;
+  head: ChainHead;
+  headTime?: number;
 }
 
 /** 收文登记簿 on A4 landscape: the register (as filtered on screen) with the columns of the paper book. */
@@ -28,7 +32,7 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const { settings } = await ask({ type: 'settings.get' });
+      const [{ settings }, head] = await Promise.all([ask({ type: 'settings.get' }), ask({ type: 'chain.head' })]);
       const rows: DocumentRecord[] = [];
       let total = 0;
       const sort = params.sort === 'createdAt' ? 'registrationNo' : params.sort;
@@ -42,7 +46,7 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
         rows.push(...page.rows);
         if (!page.rows.length) break;
       } while (rows.length < Math.min(total, PRINT_LIMIT));
-      if (live) setLoaded({ rows: rows.slice(0, PRINT_LIMIT), total, department: settings.department, clerk: settings.clerkName });
+      if (live) setLoaded({ rows: rows.slice(0, PRINT_LIMIT), total, department: settings.department, clerk: settings.clerkName, head: { sequence: head.sequence, hash: head.hash }, headTime: head.headTime });
     })();
     return () => {
       live = false;
@@ -53,7 +57,14 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
   const dates = loaded.rows.map((d) => d.receivedDate).filter((d): d is string => !!d).sort();
   return (
     <article class="print-sheet landscape" data-testid="print-register">
-      <PrintBar back={registerHash(params)} />
+      <PrintBar
+        back={registerHash(params)}
+        beforePrint={async () => {
+          // Printing the register takes a checkpoint: the head on the paper is the one recorded.
+          const { checkpoint } = await ask({ type: 'checkpoint.record', reason: 'print' });
+          if (checkpoint) setLoaded((l) => l && { ...l, head: { sequence: checkpoint.sequence, hash: checkpoint.hash }, headTime: checkpoint.headTime });
+        }}
+      />
       <h1 class="form-title">{pt('print.register.title')}</h1>
       <div class="form-meta">
         <span>{loaded.department && pt('print.register.unit', { department: loaded.department })}</span>
@@ -111,6 +122,7 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
         <span>{loaded.clerk && pt('print.clerk', { name: loaded.clerk })}</span>
         <span>{pt('print.printedAt', { time: formatTime(now().getTime()) })}</span>
       </footer>
+      <HeadMark head={loaded.head} headTime={loaded.headTime} />
     </article>
   );
 }
