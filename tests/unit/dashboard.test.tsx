@@ -67,6 +67,10 @@ function fakeBackend(docs: DocumentRecord[], extra: { events?: EventRecord[]; ci
         return { docId: request.docId, snoozedUntil: new Date(2026, 10, 24, 9, 0).getTime() };
       case 'settings.get':
         return { settings, calendar: { coveredUntil: 2026, importedYears: [] } };
+      case 'chain.head':
+        return { sequence: 12, hash: HASH(12), headTime: NOW.getTime() };
+      case 'checkpoint.record':
+        return {};
       case 'settings.update':
         if (request.patch.clerkName === '坏') throw new Error('clerkName: too odd');
         settings = { ...settings, ...request.patch };
@@ -413,6 +417,10 @@ describe('printed 收文登记簿 and forecast deadlines', () => {
     expect([marked('七个工作日的通知'), marked('来文写明期限的函'), marked('年内的通知')]).toEqual([true, false, false]);
     expect($(root, '[data-testid=print-forecast-note]').textContent).toContain('按法定节日推算，未含调休');
     expect($(root, '[data-testid=print-forecast-note]').textContent).toContain('2027 年起的节假日安排尚未导入');
+    // Under the register: the chain head in words and its QR code (the full hash, as 校验 reads it back).
+    expect($(root, '[data-testid=print-head-line]').textContent).toMatch(/^文迹处理记录链头 #12 · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 0c0c0c0c0c0c0c0c…$/);
+    expect($(root, '[data-testid=print-head-qr]').dataset.text).toMatch(new RegExp(`^DocTrail head #12 .* ${HASH(12)}$`));
+    expect($(root, '[data-testid=print-head-qr] path').getAttribute('d')!.length).toBeGreaterThan(1000);
   });
 
   it('prints no note when no deadline is a forecast', async () => {

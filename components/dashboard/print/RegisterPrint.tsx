@@ -32,7 +32,8 @@ export function RegisterPrint({ params }: { params: RegisterParams }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [{ settings }, head] = await Promise.all([ask({ type: 'settings.get' }), ask({ type: 'chain.head' })]);
+      // The head is printed when the background gives it; the register prints without it otherwise.
+      const [{ settings }, head] = await Promise.all([ask({ type: 'settings.get' }), ask({ type: 'chain.head' }).catch(() => ({ sequence: 0, hash: '', headTime: undefined }))]);
       const rows: DocumentRecord[] = [];
       let total = 0;
       const sort = params.sort === 'createdAt' ? 'registrationNo' : params.sort;
