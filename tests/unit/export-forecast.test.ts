@@ -40,7 +40,10 @@ const request = (overrides: Partial<ExportRequest>): ExportRequest => ({ kind: '
 async function csvRows(reg: RegisterDB, overrides: Partial<ExportRequest> = {}): Promise<Record<string, string>[]> {
   const bytes = await collect((write) => runExport(reg, request(overrides), write));
   const text = new TextDecoder().decode(bytes);
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  // The first line is the chain head (export-run.ts headLine); the header row follows it.
+  const [head, ...rest] = text.split('\r\n');
+  expect(head).toMatch(/链头|log head/);
+  return Papa.parse<Record<string, string>>(rest.join('\r\n'), { header: true, skipEmptyLines: true }).data;
 }
 
 const byTitle = (rows: Record<string, string>[], key: string, title: string) => rows.find((row) => row[key] === title);
