@@ -72,12 +72,16 @@ export async function planLedgerImport(tx: ReadTx, rows: readonly LedgerRow[], o
   // Against the register: the same document registered already, and the old number held by another document
   // (nothing to look up in an empty register, the usual first import).
   const empty = (await store.getAllKeys(undefined, 1)).length === 0;
+  // A register smaller than the file: its identity keys and numbers are read once (about four keys a document), and
+  // only rows with a key in common are looked up; a larger register is asked row by row (about four reads a row).
+  const known = empty ? undefined : await knownKeys(tx, checked.length);
+  const mayMatch = (keys: readonly string[]) => !known || keys.some((key) => known.identity.has(key));
   if (!empty) await Promise.all(
     checked.map(async (row, i) => {
       const draft = drafts[i];
       const [match, holder] = await Promise.all([
-        draft ? findIdentity(store, draft) : Promise.resolve<IdentityMatch>({}),
-        row.registrationNo ? numbers.get(row.registrationNo) : Promise.resolve(undefined),
+        draft && mayMatch(identityKeys(draft)) ? findIdentity(store, draft) : Promise.resolve<IdentityMatch>({}),
+        row.registrationNo && (!known || known.numbers.has(row.registrationNo)) ? numbers.get(row.registrationNo) : Promise.resolve(undefined),
       ]);
       const { exact: twin, near } = match;
       if (twin) row.problems.push({ code: 'duplicate-in-register', field: 'docNumber', value: draft?.docNumber?.slice(0, 200), registrationNo: twin.registrationNo });
@@ -137,6 +141,24 @@ export async function planLedgerImport(tx: ReadTx, rows: readonly LedgerRow[], o
   const counters = years.map((year, i) => ({ year, from: before[i]!, to: next.get(year)! }));
   events.push({ timestamp, docId: REGISTER_SCOPE, type: 'imported', details: { ledgerFile: options.fileName, documents: documents.length, counters } });
   return { checked, documents, events, counters, numbered };
+}
+
+/**
+ * Every identity key and registration number of a register holding fewer documents than `rows`, read with key cursors
+ * (index keys only, no records); undefined for a larger register. Every record since schema v4 carries its identity
+ * keys, so a row none of whose keys is here cannot match a registered document.
+ */
+async function knownKeys(tx: ReadTx, rows: number): Promise<{ identity: Set<string>; numbers: Set<string> } | undefined> {
+  const counted = await tx.objectStore('counters').get(DOCUMENT_COUNT);
+  if (counted === undefined || counted >= rows) return undefined;
+  const documents = tx.objectStore('documents');
+  const collect = async (index: 'identityKeys' | 'registrationNo') => {
+    const out = new Set<string>();
+    for (let cursor = await documents.index(index).openKeyCursor(); cursor; cursor = await cursor.continue()) out.add(String(cursor.key));
+    return out;
+  };
+  const [identity, numbers] = await Promise.all([collect('identityKeys'), collect('registrationNo')]);
+  return { identity, numbers };
 }
 
 function outcome(plan: Plan, dryRun: boolean, written: number): LedgerOutcome {
