@@ -161,5 +161,5 @@ describe('importing an old 收文登记簿 at #/import, in Chromium', () => {
     expect(await total()).toBe(5400);
     expect(await verifyChainFrom(api)).toMatchObject({ state: 'intact', count: 5403 });
     await page.close();
-  });
+  }, 300_000); // 5,000 rows: about a minute on a loaded two-core machine
 });
