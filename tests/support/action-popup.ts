@@ -18,6 +18,8 @@ export interface ActionPopup {
   size(): Promise<{ width: number; height: number }>;
 }
 
+const CALL_TIMEOUT_MS = 10_000;
+
 export async function openActionPopup(browser: ExtensionBrowser, over: Page): Promise<ActionPopup> {
   await over.bringToFront();
   const cdp: CDPSession = await browser.context.browser()!.newBrowserCDPSession();
@@ -50,9 +52,21 @@ export async function openActionPopup(browser: ExtensionBrowser, over: Page): Pr
     const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
     if (message.id !== undefined) waiting.get(message.id)?.(message);
   });
+  // The popup closes as it opens the dashboard: a call it never answers (the Enter or the mouse release that closed
+  // it) must not wait forever. It ends with an error when the popup's target goes, or after CALL_TIMEOUT_MS.
+  let gone = false;
+  cdp.on('Target.detachedFromTarget', (event: { sessionId?: string; targetId?: string }) => {
+    if (event.sessionId !== sessionId && event.targetId !== targetId) return;
+    gone = true;
+    for (const resolve of waiting.values()) resolve({ error: { message: 'the popup closed' } });
+  });
   const call = async (method: string, params: object = {}): Promise<any> => {
     const id = ++next;
-    const answer = new Promise<{ result?: any; error?: { message: string } }>((resolve) => waiting.set(id, resolve));
+    if (gone) throw new Error(`action-popup: ${method}: the popup closed`);
+    const answer = new Promise<{ result?: any; error?: { message: string } }>((resolve) => {
+      waiting.set(id, resolve);
+      setTimeout(() => resolve({ error: { message: `no answer within ${CALL_TIMEOUT_MS} ms` } }), CALL_TIMEOUT_MS);
+    });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     const message = await answer;
     waiting.delete(id);
