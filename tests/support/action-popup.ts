@@ -64,8 +64,11 @@ export async function openActionPopup(browser: ExtensionBrowser, over: Page): Pr
     const id = ++next;
     if (gone) throw new Error(`action-popup: ${method}: the popup closed`);
     const answer = new Promise<{ result?: any; error?: { message: string } }>((resolve) => {
-      waiting.set(id, resolve);
-      setTimeout(() => resolve({ error: { message: `no answer within ${CALL_TIMEOUT_MS} ms` } }), CALL_TIMEOUT_MS);
+      const timer = setTimeout(() => resolve({ error: { message: `no answer within ${CALL_TIMEOUT_MS} ms` } }), CALL_TIMEOUT_MS);
+      waiting.set(id, (message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
     });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     const message = await answer;

@@ -38,7 +38,11 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export const OVERLAY_ENGLISH_KEY = 'i18n.overlay.en';
 
 /** A translator over one dictionary; `fallback` answers any key the dictionary lacks (an older or partial copy). */
-export function translatorOver(dictionary: Partial<Record<MessageKey, unknown>>, fallback: Record<MessageKey, string>): Translate {
+export function translatorOver<K extends string>(
+  dictionary: Partial<Record<K, unknown>>,
+  fallback: Record<K, string>,
+): (key: K, params?: Record<string, string | number>) => string {
+  // Without params the text is returned as is: exports call this millions of times.
   return (key, params) => {
     const own = dictionary[key];
     const text = typeof own === 'string' ? own : fallback[key];
@@ -55,7 +59,5 @@ export function translatorFor<K extends string>(
   dictionaries: Record<Language, Record<K, string>>,
   language: Language,
 ): (key: K, params?: Record<string, string | number>) => string {
-  const dictionary = dictionaries[language];
-  // Without params the text is returned as is: exports call this millions of times.
-  return (key, params) => (params ? dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : dictionary[key]);
+  return translatorOver(dictionaries[language], dictionaries[language]);
 }
