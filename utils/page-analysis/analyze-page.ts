@@ -2,7 +2,7 @@ import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
 import { contextYear, fieldValue } from './field-values';
 import { describeElement } from './dom';
 import { KIND_SIGNALS, KIND_WEIGHTS, KINDS, type KindSignal } from './kind-weights';
-import { controlHints, scanPage, shortText } from './label-pairs';
+import { controlHints, scanPage, shortText, type PageScan } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { redHeaderFields } from './red-header';
 import { KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
@@ -60,7 +60,11 @@ function resolveFields(candidates: readonly Candidate[]): Resolved {
   return { fields, evidence, editable };
 }
 
-function cueText(doc: Document, titleTexts: readonly string[]): string {
+/**
+ * The words the page names itself with: its title, headings, captions and title elements; when these name no kind,
+ * the chosen menu entry or tab too (a 文件传阅 entry marked `on` around a bare two-column view).
+ */
+function cueText(doc: Document, titleTexts: readonly string[], navTexts: readonly string[]): { own: string; kind: string; all: string } {
   const parts = [doc.title, ...titleTexts];
   // Tag collections, not a selector: on a 5,000-row page a selector walks every element.
   for (const tag of ['h1', 'h2', 'h3', 'h4', 'h5', 'caption', 'legend']) {
@@ -69,7 +73,9 @@ function cueText(doc: Document, titleTexts: readonly string[]): string {
       parts.push((el.textContent ?? '').slice(0, 80));
     }
   }
-  return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
+  const own = parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
+  const all = own + navTexts.join(' ');
+  return { own, all, kind: Object.values(KIND_CUES).some((cue) => cue.test(own)) ? own : all };
 }
 
 /** Column names of a circulation record: who read it, when it went out and came back. */
@@ -80,7 +86,7 @@ function hasSigningTable(doc: Document): boolean {
   for (const tag of ['th', 'td']) {
     for (const cell of doc.getElementsByTagName(tag)) {
       if (++looked > 400) return false;
-      const text = cell.firstChild && !cell.firstElementChild ? (cell.textContent ?? '') : (shortText(cell)?.text ?? '');
+      const text = (cell.firstChild && !cell.firstElementChild ? (cell.textContent ?? '') : (shortText(cell)?.text ?? '')).trim();
       if (text.length <= 12 && SIGNING_WORDS.test(text)) return true;
     }
   }
@@ -96,8 +102,8 @@ interface Resolved {
 }
 
 /** The page's signals, each 0–1: what the kind is decided from (weights in kind-weights.ts). */
-export function kindSignals(doc: Document, titleTexts: readonly string[], resolved: Resolved, list: ListTable | undefined): Record<KindSignal, number> {
-  const cues = cueText(doc, titleTexts);
+export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false): Record<KindSignal, number> {
+  const { own, kind: cues, all } = cueText(doc, scan.titleTexts, scan.navTexts);
   const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
   const strategies = found.map((f) => resolved.evidence[f]?.strategy);
   const labelled = strategies.filter((s) => s && LABEL_STRATEGIES.has(s)).length;
@@ -117,10 +123,11 @@ export function kindSignals(doc: Document, titleTexts: readonly string[], resolv
     cueList: KIND_CUES.list.test(cues) ? 1 : 0,
     list: list ? 1 : 0,
     listRows: list ? Math.min(list.shapedRows, 10) / 10 : 0,
-    signingTable: hasSigningTable(doc) ? 1 : 0,
+    signingTable: records || hasSigningTable(doc) ? 1 : 0,
+    outgoing: Math.min(scan.outgoingLabels, 2) / 2,
     password: doc.querySelector('input[type=password]') ? 1 : 0,
-    negativeCue: NEGATIVE_CUES.test(cues) ? 1 : 0,
-    softNegativeCue: SOFT_NEGATIVE_CUES.test(cues) && !/收文/.test(cues) ? 1 : 0,
+    negativeCue: NEGATIVE_CUES.test(all) ? 1 : 0,
+    softNegativeCue: SOFT_NEGATIVE_CUES.test(all) && !/收文/.test(own) ? 1 : 0,
   };
 }
 
@@ -189,8 +196,12 @@ export function listRows(list: ListTable): PageFields[] {
     for (const [index, field] of columns) {
       const cell = cells[index];
       if (!cell || DATE_COLUMNS.has(field)) continue;
-      const value = cellValue(field, cellText(cell, field));
+      const text = cellText(cell, field);
+      const value = cellValue(field, text);
       if (value) row[field] = value;
+      // `秘密★1年` in a 密级 column also gives the 保密期限, as on a document page.
+      const period = field === 'classification' && cellValue('classificationPeriod', text);
+      if (period) row.classificationPeriod = period;
     }
     const dated: [FieldKey, string][] = [];
     for (const [index, field] of columns) {
@@ -227,9 +238,21 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
   const root = doc.body;
   if (!root) return { kind: 'none', fields: {}, confidence: 1, evidence: { kind: ['no body'], fields: {} } };
   const scan = scanPage(root, options.ignoreHidden);
-  const list = findListTable(scan.headerRows);
+  let list = findListTable(scan.headerRows);
+  // A table whose rows all name one document (its 签收 or 分发 records): that document, read from the first row.
+  const records = list?.oneDocument ? list : undefined;
+  if (records) {
+    list = undefined;
+    for (const [index, field] of records.columns) {
+      const cell = records.rows[0]!.children[index];
+      if (cell && (field === 'title' || field === 'docNumber')) scan.candidates.push({ field, raw: cellText(cell, field), strategy: 'label-below', label: records.header.children[index]?.textContent ?? '', at: cell, editable: false });
+    }
+  }
   // A long list is a list: its hundreds of checkboxes and 文号 cells need no reading as a single document.
   const hints = list && list.rows.length > 60 ? [] : controlHints(root, scan.hiddenRoots);
+  // The cells of a list's header row are column headings: none is the value of the heading beside it.
+  const header = (list ?? records)?.header;
+  if (header) scan.candidates = scan.candidates.filter((c) => c.at.parentElement !== header);
   let resolved = resolveFields([...scan.candidates, ...hints]);
   if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
     for (const line of scan.docNumberLines) {
@@ -239,7 +262,7 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
       break;
     }
   }
-  const signals = kindSignals(doc, scan.titleTexts, resolved, list);
+  const signals = kindSignals(doc, scan, resolved, list, !!records);
   const decision = decideKind(signals, resolved.fields, list);
   const { kind } = decision;
   const confidence = Math.round(decision.probability * 100) / 100;

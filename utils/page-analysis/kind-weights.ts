@@ -19,6 +19,7 @@ export const KIND_SIGNALS = [
   'list',
   'listRows',
   'signingTable',
+  'outgoing',
   'password',
   'negativeCue',
   'softNegativeCue',
@@ -27,9 +28,9 @@ export type KindSignal = (typeof KIND_SIGNALS)[number];
 
 // prettier-ignore
 export const KIND_WEIGHTS: Record<(typeof KINDS)[number], Record<KindSignal, number>> = {
-  registration: { bias: -3.48, labelledFields: 2.05, inlineFields: 0, docNumber: 1.06, title: 0.83, editable: 3.57, redHeader: -0.04, cueRegistration: 2.24, cueCirculation: -1, cueDetail: 0.24, cueList: 0.01, list: -1.04, listRows: 0.04, signingTable: -1, password: -5, negativeCue: -4, softNegativeCue: -2.5 },
-  detail: { bias: -2.89, labelledFields: 2.22, inlineFields: 0.97, docNumber: 2.19, title: 1.69, editable: -2.17, redHeader: 2.3, cueRegistration: -0.01, cueCirculation: -1.09, cueDetail: 2.15, cueList: -0.02, list: -0.93, listRows: 0, signingTable: -0.09, password: -5, negativeCue: -4.02, softNegativeCue: -2.08 },
-  circulation: { bias: -3.96, labelledFields: 1.32, inlineFields: 0.04, docNumber: 1.36, title: 1.2, editable: -0.1, redHeader: -0.05, cueRegistration: -0.03, cueCirculation: 4.13, cueDetail: -0.11, cueList: -0.01, list: -1.02, listRows: -0.01, signingTable: 2.13, password: -5, negativeCue: -4, softNegativeCue: -2.07 },
-  list: { bias: -2.21, labelledFields: -0.21, inlineFields: 0, docNumber: -0.52, title: -0.82, editable: -0.22, redHeader: -1, cueRegistration: 0.09, cueCirculation: 0, cueDetail: 0.14, cueList: 1.29, list: 2.84, listRows: 2.56, signingTable: 0, password: -5, negativeCue: -4, softNegativeCue: -2.18 },
-  none: { bias: 0, labelledFields: 0, inlineFields: 0, docNumber: 0, title: 0, editable: 0, redHeader: 0, cueRegistration: 0, cueCirculation: 0, cueDetail: 0, cueList: 0, list: 0, listRows: 0, signingTable: 0, password: 0, negativeCue: 0, softNegativeCue: 0 },
+  registration: { bias: -3.39, labelledFields: 2.09, inlineFields: -0.01, docNumber: 0.96, title: 0.92, editable: 3.57, redHeader: -0.04, cueRegistration: 2.2, cueCirculation: -1, cueDetail: 0.18, cueList: -0.09, list: -0.94, listRows: 0.06, signingTable: -1, outgoing: -5, password: -5, negativeCue: -4, softNegativeCue: -2.23 },
+  detail: { bias: -2.85, labelledFields: 2.23, inlineFields: 0.96, docNumber: 2.13, title: 1.71, editable: -2.03, redHeader: 2.27, cueRegistration: -0.02, cueCirculation: -1.08, cueDetail: 2.11, cueList: 0.04, list: -0.99, listRows: -0.01, signingTable: -0.08, outgoing: -5, password: -5, negativeCue: -4.02, softNegativeCue: -2.14 },
+  circulation: { bias: -3.93, labelledFields: 1.35, inlineFields: 0.02, docNumber: 1.37, title: 1.27, editable: -0.06, redHeader: -0.05, cueRegistration: -0.03, cueCirculation: 4.1, cueDetail: -0.12, cueList: -0.07, list: -1.06, listRows: -0.02, signingTable: 2.14, outgoing: -5, password: -5, negativeCue: -4, softNegativeCue: -2.04 },
+  list: { bias: -2.23, labelledFields: -0.2, inlineFields: -0.02, docNumber: -0.53, title: -0.81, editable: -0.21, redHeader: -1, cueRegistration: 0.06, cueCirculation: 0.16, cueDetail: 0.1, cueList: 1.05, list: 3.03, listRows: 2.61, signingTable: 0, outgoing: -0.08, password: -5, negativeCue: -4, softNegativeCue: -2.18 },
+  none: { bias: 0, labelledFields: 0, inlineFields: 0, docNumber: 0, title: 0, editable: 0, redHeader: 0, cueRegistration: 0, cueCirculation: 0, cueDetail: 0, cueList: 0, list: 0, listRows: 0, signingTable: 0, outgoing: 0, password: 0, negativeCue: 0, softNegativeCue: 0 },
 };

@@ -180,8 +180,10 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
     out.push(candidate(field, (nextText.textContent ?? '').replace(/^[\s:：\u00a0\u3000]+/, ''), 'label-sibling', labelText, label));
     return;
   }
-  const value = label.nextElementSibling ?? label.parentElement?.nextElementSibling;
-  if (!value || isLabelCell(value)) return;
+  // A wrapper's next sibling may hold the value (<div><label/></div><div>value</div>); a cell's row's next row does not.
+  const value = label.nextElementSibling ?? (isTag(label, 'TD', 'TH') ? null : label.parentElement?.nextElementSibling);
+  // Beside a column heading (a <th>, a cell of a <thead>) stands the next heading, not a value.
+  if (!value || isLabelCell(value) || isTag(value, 'TH') || isTag(label.parentElement?.parentElement, 'THEAD')) return;
   const strategy: Strategy = isTag(label, 'TD', 'TH') || isTag(label, 'DT') ? 'label-cell' : 'label-sibling';
   out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
 }
@@ -207,6 +209,13 @@ function inlinePairs(text: Text, out: Candidate[]): void {
   });
 }
 
+/** Labels only an outgoing document's sheet carries: who drafted and checked it, how many copies to print. */
+const OUTGOING = /^(拟稿(人|单位|部门|处室|科室|日期|时间)|核稿人?|(印发|打印|印制)份数)$/;
+const classOf = (element: Element | null) => element?.getAttribute('class') ?? '';
+/** A class token marking the chosen entry of a menu or tab strip: `on`, `active`, `is-active`, `x-tree-selected`, `sel`. */
+const ACTIVE = /(?:^|[\s_-])(?:on|active|selected|current|sel|this)(?:$|\s)/i;
+const NAVIGATION = 'nav, [class*=menu], [class*=nav], [class*=sidebar], [class*=tree]';
+
 export interface PageScan {
   /** Every label → value pair the page shows, in document order. */
   candidates: Candidate[];
@@ -214,8 +223,15 @@ export interface PageScan {
   headerRows: Set<Element>;
   /** Blocks that are a 文号 and nothing else: the 发文字号 line of a red-header document (first few). */
   docNumberLines: { block: Element; docNumber: string }[];
-  /** Short texts in elements whose class names a title (`page-title`, `wea-new-top-req-title`): kind cues. */
+  /**
+   * Short texts in elements whose class names a title (`page-title`, `td-title`) outside the navigation: kind cues.
+   * A sidebar's other entries (系统设置, 发文拟稿) name other pages, not this one.
+   */
   titleTexts: string[];
+  /** The chosen entries of menus and tab strips (`on`, `is-active`, `x-tree-selected`): the section the page is in. */
+  navTexts: string[];
+  /** How many labels of an outgoing draft the page shows (拟稿人, 拟稿部门, 核稿人, 印发份数 …): its own document, not an incoming one. */
+  outgoingLabels: number;
   /** Subtrees skipped as hidden (only with `ignoreHidden`). */
   hiddenRoots: Element[];
 }
@@ -230,16 +246,22 @@ export function scanPage(root: Element, ignoreHidden = false): PageScan {
   const docNumberLines: PageScan['docNumberLines'] = [];
   let docNumberTries = 0;
   const titleTexts: string[] = [];
+  const navTexts: string[] = [];
+  const outgoing = new Set<string>();
   const seenLabels = new Set<Element>();
   forEachText(root, (text) => {
     const trimmed = text.data.trim();
     if (!trimmed) return;
     const parent = text.parentElement;
-    if (++seen < 3000 && titleTexts.length < 40 && trimmed.length <= 60 && /title/i.test(parent?.className ?? '')) titleTexts.push(trimmed);
+    if (++seen < 3000 && titleTexts.length + navTexts.length < 60 && trimmed.length <= 60 && parent) {
+      if (/title/i.test(classOf(parent)) && !parent.closest(NAVIGATION)) titleTexts.push(trimmed);
+      else if (trimmed.length <= 16 && (ACTIVE.test(classOf(parent)) || ACTIVE.test(classOf(parent.parentElement)))) navTexts.push(trimmed);
+    }
     // <h1 title="公文标题">…</h1>: the element's title attribute names the field its text holds.
     const named = seen < 3000 && parent && trimmed.length > MAX_LABEL_CHARS / 4 ? parent.getAttribute('title') : null;
     const namedField = named && named.length <= MAX_LABEL_CHARS ? fieldForLabel(named) : undefined;
     if (namedField && parent) candidates.push(candidate(namedField, trimmed, 'label-sibling', named!, parent));
+    if (trimmed.length <= 8 && parent && !/^(A|BUTTON|LI|OPTION)$/.test(parent.tagName) && OUTGOING.test(normaliseLabel(trimmed))) outgoing.add(normaliseLabel(trimmed));
     if (trimmed.length <= MAX_LABEL_CHARS) {
       const found = labelOf(text);
       if (found) {
@@ -260,7 +282,7 @@ export function scanPage(root: Element, ignoreHidden = false): PageScan {
     inlinePairs(text, candidates);
   }, longTableRows(root.ownerDocument), hidden, (element) => hiddenRoots.length < 200 && hiddenRoots.push(element));
   const headerRows = new Set([...labelParents].filter(([, count]) => count >= 2).map(([row]) => row));
-  return { candidates, headerRows, docNumberLines, titleTexts, hiddenRoots };
+  return { candidates, headerRows, docNumberLines, titleTexts, navTexts, outgoingLabels: outgoing.size, hiddenRoots };
 }
 
 const PROMPT_WORDS = /^(请输入|请选择|请填写|输入|选择)/;

@@ -9,6 +9,8 @@ export interface ListTable {
   /** The row elements; a row's cells are its children, by the header's column index. */
   rows: Element[];
   header: Element;
+  /** Every row has the same 标题 / 文号: the records (签收, 分发, 传阅) of one document, not a list of documents. */
+  oneDocument: boolean;
 }
 
 const LIST_FIELDS = new Set<FieldKey>(['docNumber', 'registrationNo', 'title', 'issuer', 'urgency', 'receivedDate', 'deadline', 'classification', 'copies', 'documentDate']);
@@ -125,8 +127,8 @@ function dataRows(header: Element, width: number): Element[] {
   const table = header.closest('table') ?? section;
   for (let block: Element | null | undefined = table, hops = 0; block && hops < 4 && !rows.length; hops++) {
     const next = block.nextElementSibling ?? block.parentElement?.nextElementSibling;
-    const body = next && (isTag(next, 'TABLE') ? next : (next.querySelector('table') ?? next));
-    rows = sameShape(body && isTag(body, 'TABLE') ? [...body.querySelectorAll('tr')] : elementRows(body), width);
+    // The body is one table, or (ExtJS 3 grids) a block holding one small table per row.
+    rows = next ? sameShape(next.getElementsByTagName('tr').length ? [...next.getElementsByTagName('tr')] : elementRows(next), width) : [];
     block = block.parentElement;
   }
   return rows;
@@ -161,7 +163,9 @@ export function findListTable(headerCandidates: Iterable<Element>): ListTable | 
     const columns = settleColumns(candidates, rows);
     const settledFields = new Set(columns.values());
     if (!settledFields.has('title') && !settledFields.has('docNumber')) continue;
-    best = { columns, rows, header, shapedRows: Math.round((shapedSample / sample.length) * rows.length) };
+    const keys = [...columns].filter(([, field]) => field === 'title' || field === 'docNumber');
+    const oneDocument = keys.every(([index]) => new Set(sample.map((row) => text(row.children[index]))).size === 1);
+    best = { columns, rows, header, oneDocument, shapedRows: Math.round((shapedSample / sample.length) * rows.length) };
   }
   return best;
 }

@@ -28,8 +28,8 @@ export const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
   urgency: ['紧急程度', '缓急', '等级', '缓急程度', '紧急度', '急缓程度', '办理缓急', '公文等级', '文件等级', '紧急等级', '紧急级别', '缓急等级', '公文缓急', '文件缓急'],
   copyNumber: ['份号'],
   copies: ['份数', '文件份数', '来文份数', '收文份数'],
-  receivedDate: ['收文日期', '收文时间', '接收时间', '接收日期', '收件日期', '收件时间', '到文日期', '到文时间', '签收日期', '签收时间', '来文日期', '收到日期', '登记日期'],
-  documentDate: ['成文日期', '印发日期', '发文日期', '签发日期', '成文时间', '原文日期', '发文时间', '印发时间', '文件日期', '公文日期', '签发时间', '原文时间'],
+  receivedDate: ['收文日期', '收文时间', '接收时间', '接收日期', '收件日期', '收件时间', '到文日期', '到文时间', '签收日期', '签收时间', '来文日期', '收到日期', '登记日期', '来文时间'],
+  documentDate: ['成文日期', '印发日期', '发文日期', '签发日期', '成文时间', '原文日期', '发文时间', '印发时间', '文件日期', '公文日期', '签发时间', '原文时间', '发布日期', '发布时间'],
   deadline: ['办理期限', '办结时限', '办理时限', '截止日期', '归还期限', '限办日期', '办结期限', '完成时限', '办理截止日期', '传阅时限', '退回期限', '归还日期', '限期', '退回时间', '退回日期', '办结时间', '办结日期', '主办单位办结时间', '主办科室办结日期', '要求办结时间', '要求办结日期', '完成期限', '截止时间', '办理截止时间', '要求完成时间', '限办时间', '反馈时限', '反馈期限', '办理时间要求'],
 };
 
@@ -42,13 +42,21 @@ export const NUMBER_LABELS = new Set(['编号', '收文字号', '公文编号', 
 const byLabel = new Map<string, FieldKey>();
 for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key]) byLabel.set(label, key);
 /** Every character a label may contain, spacing and markers included: a cheap first test for the hot path. */
-const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ...TRADITIONAL_LABEL_CHARS, ' ', '\t', '\n', '\r', '\u00a0', '\u3000', ':', '：', '*', '＊']);
+const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ...TRADITIONAL_LABEL_CHARS, ...' \t\n\r\u00a0\u3000:：*＊或/、承']);
 
-/** The field a label names, if any: `来 文 单 位：` → `issuer`, `密級` → `classification`. */
+/**
+ * The field a label names, if any: `来 文 单 位：` → `issuer`, `密級` → `classification`. A label naming two things
+ * (`来文机关或部门`, `收文日期/时间`) names the field of the parts that are labels, when they agree; the lead unit's
+ * role before a label (`主办办结时间`, `承办单位办理期限`) does not change its field.
+ */
 export function fieldForLabel(raw: string): FieldKey | undefined {
   if (raw.length > 24) return undefined;
   for (const ch of raw) if (!LABEL_CHARS.has(ch)) return undefined;
-  return byLabel.get(normaliseLabel(raw));
+  const label = normaliseLabel(raw);
+  const field = byLabel.get(label) ?? byLabel.get(label.replace(/^(主办|承办)(单位|科室|部门)?/, ''));
+  if (field || !/[或/、]/.test(label)) return field;
+  const fields = new Set(label.split(/[或/、]/).map((part) => byLabel.get(part)).filter((f) => f));
+  return fields.size === 1 ? [...fields][0] : undefined;
 }
 
 /** The field of a label and value read together (`编号` + `SW-2026-0451` → registrationNo, + `X〔2026〕1号` → docNumber). */
@@ -78,7 +86,7 @@ export const FIELD_NAME_HINTS: [RegExp, FieldKey][] = [
 /** Words in headings, titles and breadcrumbs that name what kind of page this is. */
 export const KIND_CUES = {
   registration: /收文登记|来文登记|公文登记|收文录入|新建收文|登记收文|收文签收登记|收文签$|创建收文|新增收文|收文新增/,
-  circulation: /传阅单|阅文单|传阅登记|传阅记录单|文件传阅|传阅笺|传阅表/,
+  circulation: /传阅单|阅文单|传阅登记|传阅记录单|文件传阅|传阅笺|传阅表|(传阅|签收)情况|签收记录/,
   detail: /处理笺|阅办单|处理单|办理单|呈批件|签报|收文笺|阅办笺|批办单|收文办理|公文详情|收文详情|文件详情|处理签|收文单|办文单|收文处理|处理专用单|阅文处理/,
   list: /待办|待阅|收文列表|收文查询|收文管理|登记簿|已办|公文列表|文件列表|我的待办/,
 } as const;
