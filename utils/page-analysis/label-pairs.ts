@@ -182,8 +182,8 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
   }
   // A wrapper's next sibling may hold the value (<div><label/></div><div>value</div>); a cell's row's next row does not.
   const value = label.nextElementSibling ?? (isTag(label, 'TD', 'TH') ? null : label.parentElement?.nextElementSibling);
-  // Beside a column heading (a <th>, a cell of a <thead>) stands the next heading, not a value.
-  if (!value || isLabelCell(value) || isTag(value, 'TH') || isTag(label.parentElement?.parentElement, 'THEAD')) return;
+  // Beside a column heading (a <th>, a cell of a <thead> row of texts) stands the next heading, not a value.
+  if (!value || isLabelCell(value) || isTag(value, 'TH') || (isTag(label.parentElement?.parentElement, 'THEAD') && shortText(value)?.control === false)) return;
   const strategy: Strategy = isTag(label, 'TD', 'TH') || isTag(label, 'DT') ? 'label-cell' : 'label-sibling';
   out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
 }
