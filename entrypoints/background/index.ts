@@ -40,7 +40,12 @@ export default defineBackground(() => {
   const printQuestions = createPrintQuestions((tabId, frameId, message) =>
     browser.tabs.sendMessage(tabId, message, { frameId }).then((shown) => shown === true),
   );
-  browser.tabs.onRemoved.addListener((tabId) => printQuestions.forgetTab(tabId));
+  /** The open proposal of 教我识别 and the tab showing it (see `proposals`). */
+  let proposal: { key: string; tabId?: number } | undefined;
+  browser.tabs.onRemoved.addListener((tabId) => {
+    printQuestions.forgetTab(tabId);
+    if (proposal?.tabId === tabId) proposal.tabId = undefined;
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') printQuestions.forgetTab(tabId);
   });
@@ -60,10 +65,17 @@ export default defineBackground(() => {
     printQuestions,
     proposals: {
       // Kept for the browser session (survives the worker stopping); the clerk confirms it on an extension page.
+      // One proposal (and one tab for it) at a time: a page proposing in a loop replaces it, never opening tabs by
+      // the hundred or filling the session storage.
       async propose(profile) {
         const id = crypto.randomUUID();
-        await browser.storage.session.set({ [`proposal:${id}`]: profile });
-        await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/confirm-profile/${id}`) });
+        const url = browser.runtime.getURL(`/options.html#/confirm-profile/${id}`);
+        const previous = proposal;
+        proposal = { key: `proposal:${id}` };
+        await browser.storage.session.set({ [proposal.key]: profile });
+        if (previous) void browser.storage.session.remove(previous.key).catch(() => undefined);
+        const reused = previous?.tabId !== undefined && (await browser.tabs.update(previous.tabId, { url, active: true }).catch(() => undefined));
+        proposal.tabId = reused ? previous!.tabId : (await browser.tabs.create({ url })).id;
         return true;
       },
       async read(id) {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalUrl, cleanText, identityKeys, normaliseDocNumber } from '@/utils/documents/identity';
+import { canonicalUrl, cleanText, comparableText, identityKeys, normaliseDocNumber } from '@/utils/documents/identity';
 import { upgrade, type DocTrailDB } from '@/utils/register/db-schema';
 import { findDocument, registerDocument } from '@/utils/register/register-store';
 import { openRegister, type RegisterDB } from '@/utils/register/register-db';
@@ -31,6 +31,13 @@ describe('one spelling of a 文号', () => {
       expect(normaliseDocNumber(`闽政${c}〔2026〕1${c}2号`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('闽政〔2026〕12号');
     }
     expect(cleanText('关于\u200d做好　春运 工作的通知')).toBe('关于做好 春运 工作的通知');
+  });
+
+  it('blank fillers, combining marks and look-alike brackets are the clean 文号 (security case docnumber-lookalike)', () => {
+    for (const variant of ['闽政\u2800〔2026〕12号', '闽\u0332政〔2026〕12号', '闽政〔2026〕1\u03012号', '闽政〔2026〕12\u20dd号', '闽政\u{1d159}〔2026〕12号', '闽政〈2026〉12号', '闽政❨2026❩12号', '闽政⦗2026⦘12号', '闽政⁅2026⁆12号', '闽政\u3000〔２０２６〕１２号']) {
+      expect(normaliseDocNumber(variant), JSON.stringify(variant)).toBe('闽政〔2026〕12号');
+    }
+    expect(comparableText('关于\u0332做好\u2800春运工作的通知')).toBe(comparableText('关于做好春运工作的通知'));
   });
 });
 

@@ -6,8 +6,14 @@
  * Pure: no DOM, no storage.
  */
 
-/** Format characters (`\p{Cf}`: zero-width, bidi marks, word joiner, BOM, soft hyphen, U+180E) and other invisibles. */
-const INVISIBLE = /[\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+/** Format characters (`\p{Cf}`: zero-width, bidi marks, word joiner, BOM, soft hyphen, U+180E) and other invisibles
+ * (blank fillers: Hangul, braille pattern blank U+2800, musical null notehead U+1D159). */
+const INVISIBLE = /[\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{1D159}\u{E0100}-\u{E01EF}]/gu;
+/** Combining marks left after NFKC (an accent, underline or enclosing circle laid on a 文号's character or digit). */
+const MARKS = /\p{M}/gu;
+/** Further brackets a 文号's year is set in by look-alike (angle, ornament, tortoise-shell, white, square-quill). */
+const OPEN_LOOKALIKE = /[〈❨❪❬❮❰❲⁅⟨⟪⟬⟮⦇⦉⦋⦍⦏⦑⦓⦕⦗⸢⸤⸦⸨〚]/g;
+const CLOSE_LOOKALIKE = /[〉❩❫❭❯❱❳⁆⟩⟫⟭⟯⦈⦊⦌⦎⦐⦒⦔⦖⦘⸣⸥⸧⸩〛]/g;
 const OPEN_BRACKETS = /[[(【〔〖［（﹝｛{〘⦅⟦「『]/g;
 const CLOSE_BRACKETS = /[\])】〕〗］）﹞｝}〙⦆⟧」』]/g;
 const SPACES = /[\s\u00a0\u3000]+/g;
@@ -17,14 +23,20 @@ export function cleanText(value: string): string {
   return value.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
-/** A 文号 in its one stored form: 〔〕 around the year, no spaces, no invisible characters, NFKC. */
+/** A 文号 in its one stored form: 〔〕 around the year, no spaces, no invisible characters or combining marks, NFKC. */
 export function normaliseDocNumber(value: string): string {
-  return cleanText(value).replace(OPEN_BRACKETS, '〔').replace(CLOSE_BRACKETS, '〕').replace(SPACES, '');
+  return cleanText(value)
+    .replace(MARKS, '')
+    .replace(OPEN_BRACKETS, '〔')
+    .replace(CLOSE_BRACKETS, '〕')
+    .replace(OPEN_LOOKALIKE, '〔')
+    .replace(CLOSE_LOOKALIKE, '〕')
+    .replace(SPACES, '');
 }
 
 /** How a title or an issuer is compared: cleaned, without any spaces, quotes or bracket differences. */
 export function comparableText(value: string): string {
-  return cleanText(value).replace(OPEN_BRACKETS, '(').replace(CLOSE_BRACKETS, ')').replace(/[\s"'“”‘’《》<>]/g, '');
+  return cleanText(value).replace(MARKS, '').replace(OPEN_BRACKETS, '(').replace(CLOSE_BRACKETS, ')').replace(/[\s"'“”‘’《》<>]/g, '');
 }
 
 /**
