@@ -122,12 +122,16 @@ export function installGuards(
 
   /** While a print is held: a print style sheet that leaves the sheet blank but for a notice. */
   let blank: HTMLStyleElement | undefined;
-  ctx.addEventListener(window, 'afterprint', () => {
+  // Only the browser's own print events count: a page's `new Event('afterprint')` would unblank a held print, its
+  // `beforeprint` after any click of the clerk's would ask about (and teach DocTrail) a print that never happened.
+  ctx.addEventListener(window, 'afterprint', (event) => {
+    if (!event.isTrusted) return;
     blank?.remove();
     blank = undefined;
   });
 
-  ctx.addEventListener(window, 'beforeprint', () => {
+  ctx.addEventListener(window, 'beforeprint', (event) => {
+    if (!event.isTrusted) return;
     // A print the clerk approved is already logged. (`beforeprint` is trusted even when the page called print().)
     if (approvedPrint || !classified()) {
       approvedPrint = false;

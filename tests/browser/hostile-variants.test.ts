@@ -11,14 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGES_DIR } from '../../sample-portal/server';
 import { extensionPage, send } from '../support/extension-api';
 import { evaluateInContentScript } from '../support/content-script-world';
-import { expandOverlay } from '../support/extension-browser';
+import { expandOverlay, overlayIn } from '../support/extension-browser';
 import { usePortalSession } from '../support/portal-session';
 
 const CASES = join(import.meta.dirname, '../fixtures/security-cases');
 const ROOT = mkdtempSync(join(tmpdir(), 'doctrail-hostile-variants-'));
 cpSync(PAGES_DIR, ROOT, { recursive: true });
 mkdirSync(join(ROOT, 'oa'), { recursive: true });
-for (const name of ['docnumber-lookalike.html']) writeFileSync(join(ROOT, 'oa', name), readFileSync(join(CASES, name), 'utf8'));
+for (const name of ['docnumber-lookalike.html', 'print-events-by-page.html']) writeFileSync(join(ROOT, 'oa', name), readFileSync(join(CASES, name), 'utf8'));
 
 const session = usePortalSession(ROOT);
 const WORLD = /DocTrail|文迹/;
@@ -79,6 +79,27 @@ describe('what a compromised content script may still do', () => {
     const profiles = await send(api, { type: 'profiles.list' });
     expect(JSON.stringify(profiles.data)).not.toContain('探测');
     await confirm.close();
+    await page.close();
+  });
+});
+
+describe('print events the page dispatches itself', () => {
+  it('print-events-by-page: a synthetic beforeprint after the clerk’s click asks and learns nothing; a synthetic afterprint leaves a held print blank', async () => {
+    const page = await session.open('oa/print-events-by-page.html');
+    const overlay = overlayIn(page);
+    await overlay.locator('.dt-panel, .dt-pill').first().waitFor();
+    await page.waitForTimeout(1000);
+    // 下一条: the page fakes `beforeprint` 50 ms after the clerk's click. No question, and 下一条 is not taken for a print control.
+    for (let i = 0; i < 2; i++) {
+      await page.click('#next');
+      await page.waitForTimeout(1000);
+      expect(await overlay.locator('.dt-dialog').count(), `click ${i + 1}`).toBe(0);
+    }
+    // 输出 really prints: the sheet is blanked while DocTrail asks, and the page's own `afterprint` does not undo that.
+    await page.click('#sneaky');
+    await overlay.locator('.dt-dialog textarea').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { blankWhilePrinting: boolean[] }).blankWhilePrinting)).toEqual([true]);
     await page.close();
   });
 });
