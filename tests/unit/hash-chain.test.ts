@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRegister, verifyRegisterExtends } from '@/utils/register/chain-store';
-import { canonicalJson, chainEvents, EMPTY_HEAD, formatHead, GENESIS_HASH, hashEvent, parseKeptHeads } from '@/utils/register/hash-chain';
+import { canonicalJson, chainEvents, chainEventsSync, EMPTY_HEAD, formatHead, GENESIS_HASH, hashEvent, parseKeptHeads } from '@/utils/register/hash-chain';
 import { logHandling, registerDocument, returnDocument, sendDocument } from '@/utils/register/register-store';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { EVENT_SEQUENCE, openRegister } from '@/utils/register/register-db';
@@ -151,3 +151,12 @@ describe('a head kept outside the machine', () => {
   });
 });
 
+describe('hashing inside the write transaction', () => {
+  it('gives every event the same hash WebCrypto gives, so 校验 (which uses WebCrypto) checks what the writes chained', async () => {
+    const events = [
+      { sequence: 1, timestamp: NOW.getTime(), docId: 'a', type: 'registered', details: { registrationNo: '收〔2026〕1号', fields: { title: '关于做好防汛工作的通知' } } },
+      { sequence: 2, timestamp: NOW.getTime(), docId: 'a', type: 'corrected', details: { field: 'title', old: '关于做好防汛工作的通知', new: '关于做好2026年防汛工作的通知', reason: '登记错误' } },
+    ];
+    expect(chainEventsSync(EMPTY_HEAD, events)).toEqual(await chainEvents(EMPTY_HEAD, events));
+  });
+});

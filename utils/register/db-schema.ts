@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { circulationState } from '../documents/circulation';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
-import type { StatsBucket } from '../statistics/facts';
+import type { StatsBucket, StatsDelta } from '../statistics/facts';
 import { dueDateOf } from '../documents/due-date';
 import { identityKeys } from '../documents/identity';
 import { fromLegacyClassification } from '../documents/document-values';
@@ -40,9 +40,10 @@ export interface DocTrailDB extends DBSchema {
   /**
    * The statistics' month buckets (statistics/facts.ts), kept up to date by every chained write that declares it
    * (see `ChangePlan.keepsStats`); the counters `stats:sequence` and `stats:documents` say which register they match.
-   * Anything else that changes documents leaves them stale, and the next reading rebuilds them (stats-store.ts).
+   * Anything else that changes documents leaves them stale, and the next reading rebuilds them (stats-store.ts). A write
+   * stores what it changed as a small delta record (key `~…`) beside the buckets; readings add the deltas in.
    */
-  stats: { key: string; value: StatsBucket };
+  stats: { key: string; value: StatsBucket | StatsDelta };
 }
 
 export interface ReminderState {

@@ -4,6 +4,7 @@
  * that `verifyChain` finds.
  */
 
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { AuditReport } from './log-audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,6 +53,14 @@ async function sha256Hex(text: string): Promise<string> {
   return hex;
 }
 
+/** The same SHA-256 computed synchronously, so an IndexedDB transaction stays active around it (see `writeChained`). */
+function sha256HexSync(text: string): string {
+  const digest = sha256(encoder.encode(text));
+  let hex = '';
+  for (const byte of digest) hex += HEX[byte];
+  return hex;
+}
+
 function contentOf(event: ChainContent): ChainContent {
   const { sequence, timestamp, docId, type, details } = event;
   return { sequence, timestamp, docId, type, details };
@@ -65,6 +74,23 @@ export function chainInput(event: ChainContent, prevHash: string): string {
 /** The hash an event must carry, given the hash of the event before it. */
 export function hashEvent(event: ChainContent, prevHash: string): Promise<string> {
   return sha256Hex(chainInput(event, prevHash));
+}
+
+/** `hashEvent` without leaving the current task: the same hash, for writes that hash inside their transaction. */
+export function hashEventSync(event: ChainContent, prevHash: string): string {
+  return sha256HexSync(chainInput(event, prevHash));
+}
+
+/** `chainEvents` without leaving the current task (the write path: the events are hashed inside their transaction). */
+export function chainEventsSync<E extends ChainContent>(head: ChainHead, events: readonly E[]): (E & Chained)[] {
+  const out: (E & Chained)[] = [];
+  let prevHash = head.hash;
+  for (const event of events) {
+    const hash = hashEventSync(event, prevHash);
+    out.push({ ...event, prevHash, hash });
+    prevHash = hash;
+  }
+  return out;
 }
 
 /** Links new events (already numbered after `head`) onto the chain. */

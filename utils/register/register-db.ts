@@ -1,7 +1,7 @@
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, unwrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type DocTrailDB } from './db-schema';
 import type { EventRecord, NewEvent } from '../documents/document-schema';
-import { chainEvents, EMPTY_HEAD, GENESIS_HASH, type ChainHead } from './hash-chain';
+import { chainEvents, chainEventsSync, EMPTY_HEAD, GENESIS_HASH, type ChainHead } from './hash-chain';
 
 export type RegisterDB = IDBPDatabase<DocTrailDB>;
 
@@ -35,9 +35,6 @@ export class StorageFull extends Error {
   }
 }
 
-/** What the change was planned from changed before it could be written; it is planned again. */
-class StaleRead extends Error {}
-
 const queues = new WeakMap<RegisterDB, Promise<unknown>>();
 
 /** Runs writers one after another: the chain head a writer reads is still the head when it writes. */
@@ -57,12 +54,22 @@ export function serialisedWrite<T>(db: RegisterDB, work: () => Promise<T>): Prom
   return serialised(db, work);
 }
 
+/**
+ * The chain head: the event sequence the log says it reached and that event's hash. The counter and the log's last
+ * event are asked at once (one round trip); only when they disagree (a tail cut off, records past the chain) is the
+ * event at the counter's sequence read.
+ */
 export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
-  const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
+  const events = tx.objectStore('events');
+  const [sequence, last] = await Promise.all([tx.objectStore('counters').get(EVENT_SEQUENCE), events.openCursor(null, 'prev')]);
   if (!sequence) return EMPTY_HEAD;
-  const last = await tx.objectStore('events').get(sequence);
-  return { sequence, hash: last?.hash ?? GENESIS_HASH };
+  if (last && last.key === sequence) return { sequence, hash: last.value.hash ?? GENESIS_HASH };
+  const event = await events.get(sequence);
+  return { sequence, hash: event?.hash ?? GENESIS_HASH };
 }
+
+/** The transaction a plan reads in: the write transaction itself, which the plan only reads from. */
+export type PlanTx = ReadTx;
 
 export interface ChangePlan<T> {
   events: NewEvent[];
@@ -80,64 +87,50 @@ export interface ChangePlan<T> {
 }
 
 /**
- * One logical change: plan it from a consistent read, hash its events outside any transaction
- * (WebCrypto would let an IndexedDB transaction auto-commit), then write the events, their
- * sequence and the records in one transaction that first checks nothing was appended meanwhile.
- * A stopped worker therefore leaves all of a change or none of it, and the chain never forks.
+ * One logical change in one readwrite transaction: the chain head, the statistics' markers and the plan's own reads
+ * are issued at once; the events are numbered after the head and hashed synchronously (SHA-256 in JavaScript, the same
+ * hash WebCrypto gives, so the transaction never waits on anything but its own requests and stays active); then the
+ * events, the sequence and the records are written. The write queue runs changes one after another, and the
+ * transaction makes the read and the write one, so nothing can be appended in between: a stopped worker leaves all of
+ * a change or none of it, and the chain never forks. A plan that throws writes nothing.
  */
-export function writeChained<T>(db: RegisterDB, plan: (tx: ReadTx) => Promise<ChangePlan<T>>): Promise<T> {
-  return serialised(db, async () => {
-    for (let attempt = 0; ; attempt++) {
-      const readTx = db.transaction(STORES, 'readonly');
-      const [planned, head] = await Promise.all([plan(readTx), readHead(readTx)]);
-      const numbered = planned.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i }));
-      const chained: EventRecord[] = await chainEvents(head, numbered);
-      try {
-        return await commit(db, head, chained, planned);
-      } catch (error) {
-        if (error instanceof StaleRead && attempt < 3) continue;
-        throw error;
-      }
-    }
-  });
+export function writeChained<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePlan<T>>): Promise<T> {
+  return serialised(db, () => commit(db, plan));
 }
 
-async function commit<T>(db: RegisterDB, head: ChainHead, events: EventRecord[], plan: ChangePlan<T>): Promise<T> {
+async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePlan<T>>): Promise<T> {
   const tx = db.transaction(STORES, 'readwrite');
-  // Every request is issued at once (a transaction runs them in order), so a change costs one round
-  // trip, not four; the sequence read comes first, and when it shows a write came in between, the
-  // abort takes back everything issued after it.
   const counters = tx.objectStore('counters');
   // Every request's promise is kept, so when one fails (or a write throws at once) the others' rejections are handled too.
   const pending: Promise<unknown>[] = [];
   const track = <P extends Promise<unknown>>(promise: P): P => (pending.push(promise), promise);
   try {
-    const sequenceRead = track(counters.get(EVENT_SEQUENCE));
-    // The statistics stay matched only through writes that keep them; their marker moves before the plan's own
-    // requests are issued, so a plan that finds its buckets wrong can still unmatch them after it.
-    const keeps = plan.keepsStats;
-    const statsCurrent = keeps
-      ? track(
-          (async () => {
-            const [sequence, documents] = await Promise.all([track(counters.get(STATS_SEQUENCE)), track(counters.get(STATS_DOCUMENTS))]);
-            if (sequence !== head.sequence) return false;
-            void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
-            void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
-            return true;
-          })(),
-        )
-      : Promise.resolve(false);
-    const applied = track(plan.apply(tx, events, statsCurrent));
-    const store = tx.objectStore('events');
-    const appended = track(Promise.all([...events.map((event) => track(store.add(event))), track(counters.put(head.sequence + events.length, EVENT_SEQUENCE))]));
-    const work = track(
-      (async () => {
-        if (((await sequenceRead) ?? 0) !== head.sequence) throw new StaleRead();
-        const [result] = await Promise.all([applied, appended]);
-        return result;
-      })(),
+    const headRead = track(readHead(tx));
+    const markers = track(Promise.all([counters.get(STATS_SEQUENCE), counters.get(STATS_DOCUMENTS)]));
+    const planned = await track(plan(tx as unknown as PlanTx));
+    const head = await headRead;
+    const events: EventRecord[] = chainEventsSync(
+      head,
+      planned.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i })),
     );
-    const [result] = await Promise.all([work, tx.done]);
+    // The statistics stay matched only through writes that keep them: their markers move with the write, before the
+    // plan's own requests are issued.
+    const keeps = planned.keepsStats;
+    let statsCurrent = false;
+    if (keeps) {
+      const [sequence, documents] = await markers;
+      if (sequence === head.sequence) {
+        statsCurrent = true;
+        void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
+        void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
+      }
+    }
+    // The events without a promise each (an import appends thousands): a failing one aborts the transaction.
+    const rawEvents = unwrap(tx.objectStore('events'));
+    for (const event of events) rawEvents.add(event);
+    if (events.length) void track(counters.put(head.sequence + events.length, EVENT_SEQUENCE));
+    const applied = track(planned.apply(tx, events, Promise.resolve(statsCurrent)));
+    const [result] = await Promise.all([applied, tx.done]);
     return result;
   } catch (error) {
     try {

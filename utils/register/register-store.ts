@@ -84,14 +84,14 @@ export async function registerDocument(
     return {
       events,
       keepsStats: { documentsAdded: 1 },
-      apply: async (write, _chained, statsCurrent) => {
+      apply: async (write, chained, statsCurrent) => {
         const counters = write.objectStore('counters');
         const documents = (await counters.get(DOCUMENT_COUNT)) ?? (await write.objectStore('documents').count());
         await Promise.all([
           counters.put(sequence, counterKey),
           counters.put(documents + 1, DOCUMENT_COUNT),
           write.objectStore('documents').add(document),
-          keepStats(write, statsCurrent, undefined, document),
+          keepStats(write, statsCurrent, chained[0]!.sequence, undefined, document),
         ]);
         return { document, created: true };
       },
@@ -210,7 +210,7 @@ export function changeDocument(
         const supervisionDue = supervisionDueOf(changed);
         // A correction may change what the document is found by (文号, title, issuer, 收文日期): its keys follow.
         const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: identityKeys(rest) };
-        await Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, document, next)]);
+        await Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
         return { document: next, circulation: circulation.recipients };
       },
     };

@@ -8,32 +8,25 @@ import { CLASSIFICATIONS, URGENCIES } from '../documents/document-values';
 import type { DocumentRecord } from '../documents/document-schema';
 import { toIsoDate } from '../deadlines/local-date';
 import type { WorkingCalendar } from '../deadlines/working-days';
-import { applyDelta, bucketsOf, documentFacts, factsDelta, tallyFacts, type StatsBucket, type Tally } from '../statistics/facts';
+import { bucketsOf, deltaRecord, documentFacts, factsDelta, foldDeltas, isStatsDelta, tallyFacts, type StatsBucket, type StatsDelta, type Tally } from '../statistics/facts';
 import { summariseStatistics, type Statistics, type StatsPeriod } from '../statistics/summary';
 import { DOCUMENT_COUNT, EVENT_SEQUENCE, serialisedWrite, STATS_DOCUMENTS, STATS_SEQUENCE, type RegisterDB, type WriteTx } from './register-db';
 
 /**
- * Inside a chained write: moves the buckets by what the change did to one document (`before` absent: registered).
- * Does nothing when the buckets did not match the register before the change (they will be rebuilt). A bucket that
- * would count below zero shows they were wrong after all: they are unmatched, never stored wrong.
+ * Inside a chained write: records what the change did to one document's facts (`before` absent: registered) as one
+ * small delta beside the buckets — one put, no read (see facts.ts `StatsDelta`). Does nothing when the buckets did
+ * not match the register before the change (they will be rebuilt). The deltas are added in when the buckets are read,
+ * and folded into them now and then; a count that would end below zero shows the buckets were wrong after all, and
+ * that reading rebuilds them instead of showing a wrong figure.
  */
-export async function keepStats(tx: WriteTx, statsCurrent: Promise<boolean>, before: DocumentRecord | undefined, after: DocumentRecord | undefined): Promise<void> {
+export async function keepStats(tx: WriteTx, statsCurrent: Promise<boolean>, sequence: number, before: DocumentRecord | undefined, after: DocumentRecord | undefined): Promise<void> {
   const delta = factsDelta(before, after);
-  if (!delta.size) return void (await statsCurrent);
-  const store = tx.objectStore('stats');
-  const months = [...delta.keys()];
-  // The buckets are read at once, beside the marker: one round trip, not two.
-  const [current, stored] = await Promise.all([statsCurrent, Promise.all(months.map((month) => store.get(month)))]);
-  if (!current) return;
-  const next = months.map((month, i) => applyDelta(stored[i], month, delta.get(month)!));
-  if (next.includes('inconsistent')) {
-    await tx.objectStore('counters').delete(STATS_SEQUENCE);
-    return;
-  }
-  await Promise.all(
-    (next as StatsBucket[]).map((bucket) => (Object.keys(bucket.counts).length ? store.put(bucket) : store.delete(bucket.month))),
-  );
+  if (!delta.size || !(await statsCurrent)) return;
+  await tx.objectStore('stats').put(deltaRecord(sequence, delta));
 }
+
+/** More deltas than this and a reading folds them into the buckets (a few hundred small records read in one request meanwhile). */
+export const FOLD_AT = 500;
 
 const BATCH = 2000;
 
@@ -49,10 +42,13 @@ export interface StatsBuild {
  */
 export async function statsBuckets(db: RegisterDB, onProgress?: (done: number, total: number) => void): Promise<StatsBuild> {
   const kept = await readIfCurrent(db);
-  if (kept) return { buckets: kept, rebuilt: false };
+  if (kept && kept.deltas <= FOLD_AT) return { buckets: kept.buckets, rebuilt: false };
   return serialisedWrite(db, async () => {
     const again = await readIfCurrent(db);
-    if (again) return { buckets: again, rebuilt: false };
+    if (again) {
+      if (again.deltas > FOLD_AT) await storeFolded(db, again.buckets);
+      return { buckets: again.buckets, rebuilt: false };
+    }
     const read = db.transaction('counters');
     const [sequence, documents] = await Promise.all([read.store.get(EVENT_SEQUENCE), read.store.get(DOCUMENT_COUNT)]);
     const tally: Tally = new Map();
@@ -90,10 +86,17 @@ export async function statsStale(db: RegisterDB): Promise<boolean> {
   return statsSequence === undefined || statsSequence !== (sequence ?? 0) || (statsDocuments ?? 0) !== (documents ?? 0);
 }
 
-async function readIfCurrent(db: RegisterDB): Promise<StatsBucket[] | undefined> {
+/** Inside the write queue, while the buckets match: replaces the buckets and their deltas by the folded buckets. */
+async function storeFolded(db: RegisterDB, buckets: readonly StatsBucket[]): Promise<void> {
+  const tx = db.transaction('stats', 'readwrite');
+  await Promise.all([tx.store.clear(), ...buckets.map((bucket) => tx.store.put(bucket)), tx.done]);
+}
+
+/** The buckets with their deltas added, when they match the register; `deltas`: how many deltas were added. */
+async function readIfCurrent(db: RegisterDB): Promise<{ buckets: StatsBucket[]; deltas: number } | undefined> {
   const tx = db.transaction(['counters', 'stats']);
   const counters = tx.objectStore('counters');
-  const [sequence, documents, statsSequence, statsDocuments, buckets] = await Promise.all([
+  const [sequence, documents, statsSequence, statsDocuments, records] = await Promise.all([
     counters.get(EVENT_SEQUENCE),
     counters.get(DOCUMENT_COUNT),
     counters.get(STATS_SEQUENCE),
@@ -101,7 +104,10 @@ async function readIfCurrent(db: RegisterDB): Promise<StatsBucket[] | undefined>
     tx.objectStore('stats').getAll(),
   ]);
   const current = statsSequence !== undefined && statsSequence === (sequence ?? 0) && (statsDocuments ?? 0) === (documents ?? 0);
-  return current ? buckets : undefined;
+  if (!current) return undefined;
+  const deltas = records.filter(isStatsDelta);
+  const folded = foldDeltas(records.filter((record): record is StatsBucket => !isStatsDelta(record)), deltas);
+  return folded === 'inconsistent' ? undefined : { buckets: folded, deltas: deltas.length };
 }
 
 /** The statistics page's figures for a period (months), with today's overdue counts. */

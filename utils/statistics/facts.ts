@@ -113,3 +113,47 @@ export function bucketsOf(tally: Tally): StatsBucket[] {
     .map(([month, counts]) => ({ month, counts: Object.fromEntries(counts) }))
     .sort((a, b) => a.month.localeCompare(b.month));
 }
+
+/**
+ * What one write changed in the buckets, stored beside them instead of rewriting them: a write then costs one small
+ * put, never a read of the month buckets it touches (they hold hundreds of keys each at 100,000 documents). The key
+ * (the store's key path is `month`) is `~` and the write's first event sequence, so deltas sort after every month.
+ */
+export interface StatsDelta {
+  month: string;
+  /** Per month, per key: how much the write moved the count (never zero). */
+  delta: Record<string, Record<string, number>>;
+}
+
+export const DELTA_PREFIX = '~';
+
+export function isStatsDelta(record: StatsBucket | StatsDelta): record is StatsDelta {
+  return record.month.startsWith(DELTA_PREFIX);
+}
+
+export function deltaRecord(sequence: number, tally: Tally): StatsDelta {
+  return { month: `${DELTA_PREFIX}${String(sequence).padStart(16, '0')}`, delta: Object.fromEntries([...tally].map(([month, counts]) => [month, Object.fromEntries(counts)])) };
+}
+
+/**
+ * The buckets with every stored delta added (in any order: the sums are the same). A count that ends below zero shows
+ * the buckets no longer matched the documents: 'inconsistent', and they must be rebuilt rather than shown wrong.
+ */
+export function foldDeltas(buckets: readonly StatsBucket[], deltas: readonly StatsDelta[]): StatsBucket[] | 'inconsistent' {
+  if (!deltas.length) return [...buckets];
+  const tally: Tally = new Map(buckets.map((bucket) => [bucket.month, new Map(Object.entries(bucket.counts))]));
+  for (const { delta } of deltas) {
+    for (const [month, changes] of Object.entries(delta)) {
+      let counts = tally.get(month);
+      if (!counts) tally.set(month, (counts = new Map()));
+      for (const [key, change] of Object.entries(changes)) counts.set(key, (counts.get(key) ?? 0) + change);
+    }
+  }
+  for (const counts of tally.values()) {
+    for (const [key, count] of counts) {
+      if (count < 0) return 'inconsistent';
+      if (count === 0) counts.delete(key);
+    }
+  }
+  return bucketsOf(tally);
+}
