@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { startPortal } from '../sample-portal/server';
 import { CHROMIUM } from '../tests/support/extension-browser';
 
-export interface RegisterFigures {
+export interface RegisterFigures extends ImportFigures {
   documents: number;
   events: number;
   seedMs: number;
@@ -45,7 +45,18 @@ export interface RegisterFigures {
   export: ExportFigures;
 }
 
-export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | 'rawCorrectionP95Ms'>>;
+export interface ImportFigures {
+  importRows: number;
+  importWritten: number;
+  importChain: string;
+  importDryRunMs: number;
+  importWriteMs: number;
+  importPlanMs: number;
+  importHashMs: number;
+  importRawWriteMs: number;
+}
+
+export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | 'rawCorrectionP95Ms'>> & ImportFigures;
 
 export interface ExportFigures {
   documents: number;
@@ -64,6 +75,9 @@ export interface ExportFigures {
   readAndSerialiseMs: number;
   csvReadAndSerialiseMs: number;
 }
+
+/** The ledger import's size (#/import): BENCH_IMPORT_ROWS, 5,000 rows by default. */
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 
 async function bundle(): Promise<string> {
   const result = await build({ entryPoints: [resolve('bench/register-in-page.ts')], bundle: true, format: 'iife', write: false, minify: true });
@@ -101,7 +115,8 @@ export async function benchRegister(documents: number, events: number, ledgerOnl
     page.on('console', (m) => process.env.BENCH_VERBOSE && console.log('page:', m.text()));
     if (process.env.BENCH_VERBOSE) await page.evaluate('globalThis.BENCH_VERBOSE = true');
     await page.addScriptTag({ content: await bundle() });
-    const seeded = (await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number };
+    const imported = (await page.evaluate(`globalThis.__doctrailRegisterBench.importMeasure(${IMPORT_ROWS})`)) as ImportFigures;
+    const seeded = { ...((await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number }), ...imported };
     if (ledgerOnly) return { ...seeded, ...((await page.evaluate('globalThis.__doctrailRegisterBench.ledger()')) as Omit<LedgerFigures, 'documents' | 'events' | 'seedMs'>) };
     const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs' | 'export'>;
     const exported = (await page.evaluate('globalThis.__doctrailRegisterBench.exportMeasure()')) as ExportFigures;

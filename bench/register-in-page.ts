@@ -18,6 +18,11 @@ import { supervisionBoard } from '../utils/register/supervision-query';
 import { correctDocument } from '../utils/register/ledger-store';
 import { defaultCalendar } from '../utils/deadlines/working-days';
 import { defaultPeriod } from '../utils/statistics/summary';
+import { dryRunLedgerImport, importLedger, planLedgerImport } from '../utils/export/ledger-import-store';
+import type { LedgerRow } from '../utils/export/ledger-file';
+import { chainEventsSync } from '../utils/register/hash-chain';
+import { readHead, readTransaction } from '../utils/register/register-db';
+import { registerDocument } from '../utils/register/register-store';
 
 const NAME = 'doctrail-bench';
 const BENCH_VERBOSE = (globalThis as unknown as { BENCH_VERBOSE?: boolean }).BENCH_VERBOSE;
@@ -490,4 +495,86 @@ async function exportMeasure() {
   };
 }
 
-(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure, ledger: ledgerMeasure };
+/** An old 收文登记簿 of `rows` rows as the column mapping hands it over: numbered, dated through 2023, no bad row. */
+function ledgerRows(rows: number): LedgerRow[] {
+  const rand = random(7);
+  const levels = ['非密', '非密', '内部', '秘密★5年', '机密★10年'];
+  const urgencies = ['平件', '', '急件', '特急'];
+  const statuses = ['已办结', '已办结', '已归档', '在办'];
+  return Array.from({ length: rows }, (_, i) => {
+    const p = Math.floor(rand() * ISSUERS.length);
+    const received = addDays('2023-01-03', Math.floor((i * 360) / rows));
+    return {
+      row: i + 3,
+      cells: {
+        registrationNo: `收〔2023〕${String(i + 1).padStart(4, '0')}号`,
+        receivedDate: received,
+        issuer: ISSUERS[p]!,
+        docNumber: `${PREFIXES[p]}〔2023〕${i + 1}号`,
+        title: `关于做好2023年第${i + 1}项重点工作的通知`,
+        classification: levels[Math.floor(rand() * levels.length)]!,
+        urgency: urgencies[Math.floor(rand() * urgencies.length)]!,
+        deadline: addDays(received, 10 + Math.floor(rand() * 20)),
+        status: statuses[Math.floor(rand() * statuses.length)]!,
+      } as LedgerRow['cells'],
+    };
+  }).map((row) => ({ ...row, cells: Object.fromEntries(Object.entries(row.cells).filter(([, v]) => v)) }));
+}
+
+/**
+ * The all-or-nothing write of a `rows`-row ledger (#/import) into a register of 400 documents registered one by one,
+ * as the dashboard's import test has it: the dry run, the write, and the parts of the write alone (planning = the dry
+ * run's checks and reads, hashing the events); beside raw IndexedDB adding exactly the records the import wrote to a
+ * register of the same 400 documents, in one transaction.
+ */
+async function importMeasure(rows: number) {
+  const calendar = defaultCalendar();
+  const ledger = ledgerRows(rows);
+  const options = { fileName: '收文登记簿-2023.csv', now: NOW, calendar };
+  const registerWith400 = async (name: string) => {
+    await new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
+    const reg = await openRegister(name);
+    const before = new Date(NOW.getTime() - 86_400_000);
+    for (let i = 0; i < 400; i++) {
+      await registerDocument(reg, { docNumber: `县政发〔2026〕${i + 1}号`, issuer: '县人民政府', title: `关于第${i + 1}项工作的通知`, receivedDate: '2026-11-20', classification: 'none' }, before);
+    }
+    return reg;
+  };
+  const target = await registerWith400(`${NAME}-import`);
+  const dryRunMs = await time(() => dryRunLedgerImport(target, ledger, options));
+  const planMs = await median(3, () => planLedgerImport(readTransaction(target), ledger, options));
+  const plan = await planLedgerImport(readTransaction(target), ledger, options);
+  const head = await readHead(readTransaction(target));
+  const hashMs = await median(3, async () => chainEventsSync(head, plan.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i }))));
+  let outcome: Awaited<ReturnType<typeof importLedger>> | undefined;
+  const writeMs = await time(async () => (outcome = await importLedger(target, ledger, options)));
+  const documents = await target.getAllFromIndex('documents', 'createdAt', NOW.getTime());
+  const events = await target.getAll('events', IDBKeyRange.lowerBound(head.sequence, true));
+  const verified = await verifyRegister(target);
+  target.close();
+
+  const raw = await registerWith400(`${NAME}-import-raw`);
+  const rawWriteMs = await time(async () => {
+    const tx = unwrap(raw).transaction(['documents', 'events', 'counters'], 'readwrite');
+    for (const document of documents) tx.objectStore('documents').add(document);
+    for (const event of events) tx.objectStore('events').add(event);
+    tx.objectStore('counters').put(head.sequence + events.length, EVENT_SEQUENCE);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  });
+  raw.close();
+  return {
+    importRows: rows,
+    importWritten: outcome?.written ?? 0,
+    importChain: `${verified.state} ${verified.count}`,
+    importDryRunMs: dryRunMs,
+    importWriteMs: writeMs,
+    importPlanMs: planMs,
+    importHashMs: hashMs,
+    importRawWriteMs: rawWriteMs,
+  };
+}
+
+(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure, ledger: ledgerMeasure, importMeasure };
