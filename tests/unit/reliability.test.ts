@@ -11,6 +11,8 @@ import { eventsOf, registerDocument, sendDocument } from '@/utils/register/regis
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
+import { readStatistics } from '@/utils/register/stats-store';
+import { defaultCalendar } from '@/utils/deadlines/working-days';
 
 let counter = 0;
 const opened: RegisterDB[] = [];
@@ -55,6 +57,56 @@ describe('a database written by the foundation (schema v1)', () => {
     const next = await registerDocument(db, draft(), NOW);
     expect(next.document.registrationNo).toBe('收〔2026〕0003号');
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 4 });
+  });
+});
+
+describe('a database whose documents were 办结 before the record kept its 办结 date (schema v6)', () => {
+  it('gives them the date of the 办结 that stands, so the median working days 收文→办结 counts them, every record kept', async () => {
+    const name = `doctrail-v6-${++counter}`;
+    const v6 = await openDB<DocTrailDB>(name, 6, { upgrade: (db, old, _n, tx) => void upgrade(db, old, tx, 6) });
+    const base = { issuer: '市教育局', createdAt: 1, updatedAt: 1 };
+    const at = (day: number) => new Date(2026, 9, day, 10, 0).getTime();
+    // a: 办结 on 16 October, archived since; b: 办结 on the 13th, taken back (撤销), 办结 again on the 20th;
+    // c: still open; d: 办结 after the date was kept (its date stays)
+    await v6.put('documents', { ...base, id: 'a', title: '甲', registrationNo: '收〔2026〕0001号', receivedDate: '2026-10-09', status: 'archived' });
+    await v6.put('documents', { ...base, id: 'b', title: '乙', registrationNo: '收〔2026〕0002号', receivedDate: '2026-10-12', status: 'completed' });
+    await v6.put('documents', { ...base, id: 'c', title: '丙', registrationNo: '收〔2026〕0003号', receivedDate: '2026-10-12', status: 'registered' });
+    await v6.put('documents', { ...base, id: 'd', title: '丁', registrationNo: '收〔2026〕0004号', receivedDate: '2026-10-12', status: 'completed', completedOn: '2026-10-14' });
+    const event = (sequence: number, docId: string, type: string, timestamp: number, details: Record<string, unknown> = {}) =>
+      ({ sequence, timestamp, docId, type, details }) as unknown as DocTrailDB['events']['value'];
+    const events = [
+      event(1, 'a', 'registered', at(9)),
+      event(2, 'b', 'registered', at(12)),
+      event(3, 'c', 'registered', at(12)),
+      event(4, 'd', 'registered', at(12)),
+      event(5, 'a', 'completed', at(16), { from: 'registered' }),
+      event(6, 'b', 'completed', at(13), { from: 'registered' }),
+      event(7, 'a', 'archived', at(17)),
+      event(8, 'b', 'undone', at(14), { undoes: [6], step: 'completed', reason: '误点办结', status: 'registered' }),
+      event(9, 'd', 'completed', at(14), { from: 'registered', completedOn: '2026-10-14' }),
+      event(10, 'b', 'completed', at(20), { from: 'registered' }),
+    ];
+    for (const e of events) await v6.put('events', e);
+    await v6.put('counters', 10, 'events');
+    await v6.put('counters', 4, 'documents');
+    // the statistics as v6 kept them (matching its register): only d counted as 办结
+    await v6.put('counters', 10, 'stats:sequence');
+    await v6.put('counters', 4, 'stats:documents');
+    v6.close();
+
+    const db = await openRegister(name);
+    opened.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('documents')).toBe(4);
+    const completedOn = async (id: string) => (await db.get('documents', id))!.completedOn;
+    expect([await completedOn('a'), await completedOn('b'), await completedOn('c'), await completedOn('d')]).toEqual(['2026-10-16', '2026-10-20', undefined, '2026-10-14']);
+    expect((await db.get('documents', 'a'))!).toMatchObject({ title: '甲', status: 'archived', receivedDate: '2026-10-09', registrationNo: '收〔2026〕0001号' });
+    // the statistics page: three documents 办结 in October (6, 6 and 2 working days — Saturday 10 October 2026 is a
+    // make-up working day — median 6), where v6 counted d alone (median 2)
+    const figures = await readStatistics(db, { from: '2026-10', to: '2026-10' }, defaultCalendar(), NOW);
+    expect(figures.rebuilt).toBe(true);
+    expect(figures.closing).toMatchObject({ count: 3, median: 6 });
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 10 });
   });
 });
 

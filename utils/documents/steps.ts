@@ -1,6 +1,7 @@
 import { undoneSequences } from './circulation';
 import { UNDOABLE_STEPS, type UndoableStep } from './document-values';
 import type { EventRecord } from './document-schema';
+import { toIsoDate } from '../deadlines/local-date';
 
 /** The events that move a document along its life cycle: the last of them (not yet taken back) is its "last step". */
 const STEP_TYPES = new Set<string>(['sent', 'returned', 'completed', 'archived', 'cleared', 'destroyed']);
@@ -38,3 +39,16 @@ function trailing<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
   return out;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The day of the document's 办结 that stands — its last `completed` event not taken back by 撤销 — for documents 办结
+ * before the record kept `completedOn`: the date the event carries, or the clerk's local date of the moment it was logged.
+ */
+export function completedOnFromEvents(events: readonly Pick<EventRecord, 'sequence' | 'timestamp' | 'type' | 'details'>[]): string | undefined {
+  const undone = undoneSequences(events);
+  const completed = [...events].sort((a, b) => a.sequence - b.sequence).filter((e) => e.type === 'completed' && !undone.has(e.sequence)).at(-1);
+  if (!completed) return undefined;
+  const recorded = completed.details.completedOn;
+  return typeof recorded === 'string' && ISO_DATE.test(recorded) ? recorded : toIsoDate(new Date(completed.timestamp));
+}

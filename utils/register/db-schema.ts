@@ -5,6 +5,8 @@ import type { StatsBucket, StatsDelta } from '../statistics/facts';
 import { dueDateOf } from '../documents/due-date';
 import { identityKeys } from '../documents/identity';
 import { fromLegacyClassification } from '../documents/document-values';
+import { completedOnFromEvents } from '../documents/steps';
+import { OPEN_STATUSES } from '../documents/document-schema';
 
 export const DB_NAME = 'doctrail';
 
@@ -119,6 +121,29 @@ export const MIGRATIONS: readonly Migration[] = [
   // document counts as must delete `stats:sequence` so the buckets are built again.
   (db) => {
     db.createObjectStore('stats', { keyPath: 'month' });
+  },
+  // v7: documents 办结 before the record kept its 办结 date (`completedOn`, from v6) get it from their 办结 event that
+  // stands (steps.ts `completedOnFromEvents`), so the median working days 收文→办结 counts them; only closed documents
+  // without the date are looked at (their events read through the index), nothing else of any record changes. What
+  // they count as changed: `stats:sequence` is deleted, so the statistics are built again on their next reading.
+  async (_db, tx) => {
+    const documents = tx.objectStore('documents');
+    const byDoc = tx.objectStore('events').index('docId_timestamp');
+    const open = new Set<string>(OPEN_STATUSES);
+    for (let after: string | undefined; ; ) {
+      const batch = await documents.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), 2000);
+      if (!batch.length) break;
+      after = batch.at(-1)!.id;
+      const closed = batch.filter((document) => !document.completedOn && !open.has(document.status));
+      const found = await Promise.all(closed.map((document) => byDoc.getAll(IDBKeyRange.bound([document.id, 0], [document.id, Infinity]))));
+      await Promise.all(
+        closed.map((document, i) => {
+          const completedOn = completedOnFromEvents(found[i]!);
+          return completedOn ? documents.put({ ...document, completedOn }) : undefined;
+        }),
+      );
+    }
+    await tx.objectStore('counters').delete('stats:sequence');
   },
 ];
 
