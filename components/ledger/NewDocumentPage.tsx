@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { toIsoDate } from '@/utils/deadlines/local-date';
-import { CLASSIFICATIONS, SOURCES, URGENCIES, type Source } from '@/utils/documents/document-values';
+import { CLASSIFICATIONS, REGISTERED_SOURCES, URGENCIES, type Source } from '@/utils/documents/document-values';
 import { documentDraftSchema, type DocumentDraft } from '@/utils/documents/document-schema';
 import { missingMandatory } from '@/utils/documents/mandatory-fields';
 import { messageOf, useEnv } from '../dashboard/env';
@@ -79,7 +79,7 @@ export function NewDocumentPage() {
           <label>
             {lt('source.label')}
             <select name="source" value={values.source} onChange={(e) => set({ source: e.currentTarget.value as Source })}>
-              {SOURCES.map((s) => (
+              {REGISTERED_SOURCES.map((s) => (
                 <option key={s} value={s}>{lt(`source.${s}`)}</option>
               ))}
             </select>

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeCsv, detectEncoding, findHeaderRow, mapHeader, mappedRows, parseCsv, readLedgerFile, type LedgerRow } from '@/utils/export/ledger-file';
-import { checkLedger, checkRow, numberInRegistration, statusOf } from '@/utils/export/ledger-rows';
+import { checkLedger, checkRow, numberInRegistration, sourceOf, statusOf } from '@/utils/export/ledger-rows';
 import { dryRunLedgerImport, importLedger } from '@/utils/export/ledger-import-store';
 import { createXlsxWriter, sheetColumns } from '@/utils/export/xlsx';
 import { defaultCalendar } from '@/utils/deadlines/working-days';
@@ -140,6 +140,24 @@ describe('row validation', () => {
 
   it('reads an old ledger’s 办理状态 as a life-cycle status', () => {
     expect([statusOf(''), statusOf('已办结'), statusOf('在办'), statusOf('已归档'), statusOf('未办结'), statusOf('丢了')]).toEqual(['registered', 'completed', 'registered', 'archived', 'registered', undefined]);
+  });
+});
+
+describe('来源 of imported documents', () => {
+  it('reads an old ledger’s 来源 column, and says 导入 where the ledger has none', () => {
+    expect([sourceOf(''), sourceOf('纸质'), sourceOf('机要交通'), sourceOf('传真件'), sourceOf('OA系统'), sourceOf('电子邮件'), sourceOf('隔壁老王')]).toEqual(['imported', 'paper', 'courier', 'fax', 'portal', 'email', undefined]);
+    expect(mapHeader(['收文编号', '来源', '来源单位', '标题'])).toEqual(['registrationNo', 'source', 'issuer', 'title']);
+  });
+
+  it('the register shows each imported document’s 来源: the ledger’s, or 导入; an unknown one is a problem in the preview', async () => {
+    const reg = await fresh();
+    const outcome = await importLedger(reg, [good(2), good(3, { source: '机要' }), good(4, { source: '纸质' })], options());
+    expect(outcome).toMatchObject({ ok: true, written: 3 });
+    const byNumber = new Map((await reg.getAll('documents')).map((d) => [d.registrationNo, d.source]));
+    expect(Object.fromEntries(byNumber)).toEqual({ '收〔2025〕0002号': 'imported', '收〔2025〕0003号': 'courier', '收〔2025〕0004号': 'paper' });
+    expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', audit: { contradictionCount: 0 } });
+    const dry = await dryRunLedgerImport(await fresh(), [good(2, { source: '隔壁老王' })], options());
+    expect(dry.problems).toEqual([{ row: 2, problems: [{ code: 'unknown-source', field: 'source', value: '隔壁老王' }] }]);
   });
 });
 

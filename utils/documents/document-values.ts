@@ -36,9 +36,11 @@ export const EVENT_TYPES = [
   'calendar-imported',
 ] as const;
 
-/** How a document reached the office (来源). */
-export const SOURCES = ['portal', 'paper', 'fax', 'courier', 'email'] as const;
+/** How a document reached the office (来源); `imported`: taken over from an old 收文登记簿 that did not say. */
+export const SOURCES = ['portal', 'paper', 'fax', 'courier', 'email', 'imported'] as const;
 export type Source = (typeof SOURCES)[number];
+/** The 来源 a clerk chooses when registering at #/new (`imported` is only ever set by a ledger import). */
+export const REGISTERED_SOURCES = SOURCES.filter((source) => source !== 'imported');
 
 /** The steps the clerk can take back with 撤销, newest first. */
 export const UNDOABLE_STEPS = ['returned', 'completed', 'sent'] as const;

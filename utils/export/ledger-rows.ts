@@ -6,15 +6,15 @@
  */
 import { z } from '../zod';
 import { documentDraftSchema, type DocumentDraft, type DocumentStatus } from '../documents/document-schema';
-import { DOCUMENT_STATUSES } from '../documents/document-values';
+import { DOCUMENT_STATUSES, SOURCES, type Source } from '../documents/document-values';
 import { missingMandatory } from '../documents/mandatory-fields';
 import { normaliseDocNumber, sameIssuer } from '../documents/identity';
 import { fieldValue, WORKING_DAYS_SUFFIX } from '../page-analysis/field-values';
 import { classificationPeriod, normaliseText } from '../page-analysis/normalise';
 import { FIELD_KEYS } from '../page-analysis/vocabulary';
 
-/** What a ledger column can be imported as: every field page analysis reads, plus the document's 状态 in the old ledger. */
-export const IMPORT_FIELDS = [...FIELD_KEYS, 'status'] as const;
+/** What a ledger column can be imported as: every field page analysis reads, plus the document's 状态 and 来源 in the old ledger. */
+export const IMPORT_FIELDS = [...FIELD_KEYS, 'status', 'source'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** One data row as the column mapping reads it: its row number in the file (1-based, as the spreadsheet shows) and its cells. */
@@ -30,6 +30,7 @@ export const LEDGER_PROBLEMS = [
   'unknown-classification',
   'unknown-urgency',
   'unknown-status',
+  'unknown-source',
   'invalid',
   'duplicate-in-file',
   'duplicate-regno-in-file',
@@ -70,6 +71,22 @@ const STATUS_WORDS: [RegExp, DocumentStatus][] = [
   [/未办结|未办|在办|办理中|待办|待阅|传阅中|未完成|处理中/, 'registered'],
   [/办结|已办|完成|已阅|结束/, 'completed'],
 ];
+
+/** 来源 words of old ledgers → how the document came. Empty: the ledger does not say (`imported`). */
+const SOURCE_WORDS: [RegExp, Source][] = [
+  [/传真/, 'fax'],
+  [/机要/, 'courier'],
+  [/邮件|邮箱|e-?mail/i, 'email'],
+  [/门户|OA|网站|系统|电子公文|公文交换|网上|平台/i, 'portal'],
+  [/纸|原件|来人|送达|邮寄|信函|交换站|文件交换/, 'paper'],
+];
+
+export function sourceOf(text: string | undefined): Source | undefined {
+  const value = text?.replace(/\s+/g, '');
+  if (!value) return 'imported';
+  if ((SOURCES as readonly string[]).includes(value)) return value as Source;
+  return SOURCE_WORDS.find(([pattern]) => pattern.test(value))?.[1];
+}
 
 export function statusOf(text: string | undefined): DocumentStatus | undefined {
   const value = text?.replace(/\s+/g, '');
@@ -136,6 +153,12 @@ export function checkRow({ row, cells }: LedgerRow): CheckedRow {
     const raw = text(field);
     if (raw) draft[field] = fieldValue(field, raw) ?? raw;
   }
+
+  // 来源: the ledger's column when it has one; otherwise the document shows it came from an imported ledger.
+  const sourceText = text('source');
+  const source = sourceOf(sourceText);
+  if (source) draft.source = source;
+  else problems.push({ code: 'unknown-source', field: 'source', value: cut(sourceText ?? '') });
 
   const statusText = text('status');
   const status = statusOf(statusText);

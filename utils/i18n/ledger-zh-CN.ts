@@ -11,6 +11,7 @@ export const ledgerZhCN = {
   'source.fax': '传真',
   'source.courier': '机要交通',
   'source.email': '电子邮件',
+  'source.imported': '导入（旧登记簿）',
 
   'correct.open': '更正',
   'correct.heading': '更正登记信息',
@@ -159,6 +160,7 @@ export const ledgerZhCN = {
   'import.problem.unknown-classification': '密级无法识别：{value}',
   'import.problem.unknown-urgency': '紧急程度无法识别：{value}',
   'import.problem.unknown-status': '办理状态无法识别：{value}',
+  'import.problem.unknown-source': '来源无法识别（纸质、传真、机要交通、电子邮件或门户）：{value}',
   'import.problem.invalid': '{field}不符合要求：{value}',
   'import.problem.duplicate-in-file': '文号与第 {row} 行重复',
   'import.problem.duplicate-regno-in-file': '收文编号与第 {row} 行重复',
