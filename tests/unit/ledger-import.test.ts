@@ -5,6 +5,7 @@ import { decodeCsv, detectEncoding, findHeaderRow, mapHeader, mappedRows, parseC
 import { checkLedger, checkRow, numberInRegistration, sourceOf, statusOf } from '@/utils/export/ledger-rows';
 import { dryRunLedgerImport, importLedger } from '@/utils/export/ledger-import-store';
 import { createXlsxWriter, sheetColumns } from '@/utils/export/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { defaultCalendar } from '@/utils/deadlines/working-days';
 import { verifyRegister } from '@/utils/register/chain-store';
 import { openRegister, type RegisterDB } from '@/utils/register/register-db';
@@ -107,6 +108,45 @@ describe('header mapping', () => {
     const table = await readLedgerFile('old.xlsx', bytes.buffer);
     expect(table.kind).toBe('xlsx');
     expect(table.rows).toEqual([['收文日期', '标题'], ['2025-12-31', '关于开展防汛检查的通知']]);
+  });
+});
+
+describe('impossible dates in an .xlsx ledger', () => {
+  /** A one-column workbook of 收文日期 written by DocTrail's own XLSX writer (dates as date cells). */
+  function workbook(dates: string[]): Uint8Array {
+    const columns = sheetColumns([{ id: 'a', header: { 'zh-CN': '收文日期', en: 'x' }, kind: 'date', width: 12, value: (r: { d: string }) => r.d }], 'zh-CN');
+    const parts: Uint8Array[] = [];
+    const writer = createXlsxWriter([{ name: '登记簿', columns }], (chunk) => parts.push(chunk));
+    writer.startSheet('登记簿');
+    writer.addRows(dates.map((d) => [d]));
+    writer.endSheet();
+    writer.finish();
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) bytes.set(part, (at += part.length) - part.length);
+    return bytes;
+  }
+
+  it('a 2025-02-30 written to a date column stays 2025-02-30, never 2 March, and the preview calls it a bad date', async () => {
+    const table = await readLedgerFile('old.xlsx', workbook(['2025-02-30', '2025-03-04']).buffer as ArrayBuffer);
+    expect(table.rows).toEqual([['收文日期'], ['2025-02-30'], ['2025-03-04']]);
+    expect(checkRow(good(2, { receivedDate: table.rows[1]![0] })).problems).toEqual([{ code: 'bad-date', field: 'receivedDate', value: '2025-02-30' }]);
+  });
+
+  it('a date cell holding ISO text (t="d") of a day that does not exist is read as its text, like the CSV path', async () => {
+    const files = unzipSync(workbook(['2025-01-01', '2025-01-02']));
+    const name = Object.keys(files).find((n) => n.startsWith('xl/worksheets/'))!;
+    let xml = strFromU8(files[name]!);
+    // two date cells as another spreadsheet program may write them: an impossible day and a real one
+    let n = 0;
+    xml = xml.replace(/<c r="(A[23])"[^>]*><v>[^<]*<\/v><\/c>/g, (_m, ref: string) => `<c r="${ref}" t="d"><v>${n++ ? '2025-03-04T00:00:00Z' : '2025-02-30'}</v></c>`);
+    expect(n).toBe(2);
+    const bytes = zipSync({ ...files, [name]: strToU8(xml) });
+    const table = await readLedgerFile('old.xlsx', bytes.buffer as ArrayBuffer);
+    expect(table.rows).toEqual([['收文日期'], ['2025-02-30'], ['2025-03-04']]);
+    const [bad, fine] = checkLedger([good(2, { receivedDate: table.rows[1]![0] }), good(3, { receivedDate: table.rows[2]![0] })]);
+    expect(bad!.problems).toEqual([{ code: 'bad-date', field: 'receivedDate', value: '2025-02-30' }]);
+    expect(fine!.problems).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { isIsoDate } from '../deadlines/working-days';
 import { fieldForLabel, fieldForPair, type FieldKey } from '../page-analysis/vocabulary';
 import { normaliseLabel } from '../page-analysis/normalise';
 import type { ImportField, LedgerRow } from './ledger-rows';
@@ -54,9 +56,41 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-/** The first sheet that holds anything, as text cells. */
+/** A date cell (`t="d"`, an ISO 8601 text) whose day does not exist, as `2025-02-30` would be. */
+const DATE_CELL = /<c\b([^>]*?)\st="d"([^>]*)>\s*<v>\s*([^<]*?)\s*<\/v>\s*<\/c>/g;
+
+/**
+ * The workbook with every date cell (`t="d"`) that names a day that does not exist turned into a text cell of that
+ * text: read as a date, `2025-02-30` would roll over to 2 March (JavaScript's Date), and the preview would show a
+ * plausible wrong date instead of the bad one. Unchanged (the same bytes) when there is none.
+ */
+function impossibleDatesAsText(data: ArrayBuffer): ArrayBuffer {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(data), { filter: (file) => file.name.startsWith('xl/worksheets/') });
+  } catch {
+    return data; // not a zip: read-excel-file says what is wrong
+  }
+  const changed: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    const xml = strFromU8(bytes);
+    if (!xml.includes('t="d"')) continue;
+    const fixed = xml.replace(DATE_CELL, (cell, before: string, after: string, value: string) => {
+      const day = value.slice(0, 10);
+      if (isIsoDate(day)) return cell;
+      const text = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      return `<c${before} t="inlineStr"${after}><is><t>${text}</t></is></c>`;
+    });
+    if (fixed !== xml) changed[name] = strToU8(fixed);
+  }
+  if (!Object.keys(changed).length) return data;
+  const zipped = zipSync({ ...unzipSync(new Uint8Array(data)), ...changed });
+  return zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength) as ArrayBuffer;
+}
+
+/** The first sheet that holds anything, as text cells; a date cell naming a day that does not exist stays its text. */
 export async function readXlsx(data: ArrayBuffer): Promise<string[][]> {
-  const sheets = await readXlsxFile(data);
+  const sheets = await readXlsxFile(impossibleDatesAsText(data));
   const sheet = sheets.find((s) => s.data.length > 0) ?? sheets[0];
   return (sheet?.data ?? []).map((row) => row.map(cellText));
 }

@@ -69,12 +69,15 @@ const DAY_MS = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug included), as days since the Unix epoch. */
 const EXCEL_EPOCH_DAYS = 25_569;
 
-/** A yyyy-mm-dd date as an Excel serial day, or undefined when it is not one. */
+/** A yyyy-mm-dd date as an Excel serial day, or undefined when it is not one (2025-02-30 is not: it stays text, never 2 March). */
 export function dateSerial(date: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return undefined;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(ms) ? undefined : ms / DAY_MS + EXCEL_EPOCH_DAYS;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (Number.isNaN(ms) || back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return ms / DAY_MS + EXCEL_EPOCH_DAYS;
 }
 
 /** Epoch milliseconds as an Excel serial date-time in the clerk's local time (what they saw when it happened). */
