@@ -21,7 +21,7 @@ const OUTGOING: Prior = { outgoing: -5 };
 const PRIOR: Record<(typeof KINDS)[number], Prior> = {
   registration: { bias: -3, labelledFields: 2, docNumber: 1, title: 1, editable: 3, cueRegistration: 2, cueCirculation: -1, list: -1, signingTable: -1, ...NEGATIVE, ...OUTGOING },
   detail: { bias: -2.5, labelledFields: 2, inlineFields: 1, docNumber: 1.5, title: 1.5, editable: -1.5, redHeader: 2, cueDetail: 2, cueCirculation: -1, list: -1, ...NEGATIVE, ...OUTGOING },
-  circulation: { bias: -3.5, labelledFields: 1.5, docNumber: 1.5, title: 1.5, cueCirculation: 4, signingTable: 2, list: -1, ...NEGATIVE, ...OUTGOING },
+  circulation: { bias: -3.5, labelledFields: 1.5, docNumber: 1.5, title: 1.5, cueCirculation: 4, signingTable: 2, records: 3, list: -1, ...NEGATIVE, ...OUTGOING },
   list: { bias: -2, docNumber: -0.5, title: -0.5, cueList: 1, list: 2, listRows: 2, redHeader: -1, ...NEGATIVE },
   none: {},
 };

@@ -108,3 +108,34 @@ describe('a 密级 list cell with its 保密期限', () => {
     ]);
   });
 });
+
+describe('documents in traditional characters', () => {
+  it('a 收文 list with ROC dates, …字第…號 文號 and 主旨 as the title column', () => {
+    const rows = [
+      ['115.03.05', '北府教字第1150012345號', '北州縣政府教育處', '檢送115年度校園安全演練計畫，請查照。'],
+      ['115.02.26', '衛部醫字第1151660077號', '衛生福利部', '有關115年度醫療機構評鑑作業期程，請查照。'],
+    ]
+      .map(([date, no, unit, subject]) => `<tr><td>${date}</td><td>${no}</td><td>${unit}</td><td>${subject}</td><td>已簽</td></tr>`)
+      .join('');
+    const analysis = read(`<h3>115年度收文資料</h3><table><thead><tr><th>來文日期</th><th>來文檔號</th><th>來文單位</th><th>主旨</th><th>簽章狀態</th></tr></thead><tbody>${rows}</tbody></table>`);
+    expect(analysis.kind).toBe('list');
+    expect(analysis.rows?.[0]).toEqual({ receivedDate: '2026-03-05', docNumber: '北府教字第1150012345號', issuer: '北州縣政府教育處', title: '檢送115年度校園安全演練計畫，請查照。' });
+  });
+});
+
+describe('a title bar in the shape of a document title names the document', () => {
+  it('the 传阅情况 tab of a document’s window: the title in the layer’s title bar, people in the rows', () => {
+    const rows = ['陈国栋', '刘晓岚', '黄志诚'].map((p, i) => `<tr><td>${i + 1}</td><td>2026-04-03 10:12</td><td>${p}</td><td>${i ? '' : '2026-04-03 11:40'}</td><td>${i ? '未阅' : '已阅'}</td></tr>`).join('');
+    const analysis = read(`<div class="layer-title">${DOCS[0][1]}</div><ul class="tabs"><li>办理单</li><li>正文</li><li class="active">传阅情况</li></ul>
+      <table><thead><tr><th>序号</th><th>发送时间</th><th>人员</th><th>处理时间</th><th>状态</th></tr></thead><tbody>${rows}</tbody></table>`, '');
+    expect(analysis.kind).toBe('circulation');
+    expect(analysis.fields).toEqual({ title: DOCS[0][1] });
+    expect(analysis.evidence.fields.title?.strategy).toBe('heading');
+  });
+
+  it('a heading that is not a document title gives none', () => {
+    const analysis = read(`<div class="layer-title">会议室预约详情</div><ul class="tabs"><li class="active">传阅情况</li></ul><p>暂无记录</p>`, '');
+    expect(analysis.fields.title).toBeUndefined();
+    expect(analysis.kind).toBe('none');
+  });
+});

@@ -54,6 +54,12 @@ describe('negative pages in an OA shell: no document, no prompt', () => {
     expect(read(shell('通知详情', '通知公告', body)).kind).toBe('none');
   });
 
+  it('a notice that asks each unit to sign for it, with its 签收情况', () => {
+    const body = `<h2 class="page-title">通知签收情况</h2><table class="form-table" border="1"><tr><th>标题</th><td>关于做好2027年春节期间安全生产工作的通知</td></tr><tr><th>发布时间</th><td>2026-12-28</td></tr></table>
+      <table border="1"><tr><th>序号</th><th>签收单位</th><th>签收人</th><th>签收时间</th></tr><tr><td>1</td><td>财务科</td><td>李强</td><td>2026-12-28 09:12</td></tr><tr><td>2</td><td>人事科</td><td></td><td></td></tr></table>`;
+    expect(read(shell('通知签收', '通知公告', body)).kind).toBe('none');
+  });
+
   it('an outgoing document in review on a generic 公文处理单 (the drafting labels say whose document it is)', () => {
     const body = `<div class="formTitle">公文处理单</div><table class="table" border="1">
       <tr><td class="lbl">标题</td><td colspan="3">关于2026年度全区安全生产工作情况的报告</td></tr>

@@ -4,7 +4,7 @@ import { describeElement } from './dom';
 import { KIND_SIGNALS, KIND_WEIGHTS, KINDS, type KindSignal } from './kind-weights';
 import { controlHints, scanPage, shortText, type PageScan } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
-import { redHeaderFields } from './red-header';
+import { GENRE_AT_END, redHeaderFields } from './red-header';
 import { KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
@@ -64,15 +64,7 @@ function resolveFields(candidates: readonly Candidate[]): Resolved {
  * The words the page names itself with: its title, headings, captions and title elements; when these name no kind,
  * the chosen menu entry or tab too (a 文件传阅 entry marked `on` around a bare two-column view).
  */
-function cueText(doc: Document, titleTexts: readonly string[], navTexts: readonly string[]): { own: string; kind: string; all: string } {
-  const parts = [doc.title, ...titleTexts];
-  // Tag collections, not a selector: on a 5,000-row page a selector walks every element.
-  for (const tag of ['h1', 'h2', 'h3', 'h4', 'h5', 'caption', 'legend']) {
-    for (const el of doc.getElementsByTagName(tag)) {
-      if (parts.length > 80) break;
-      parts.push((el.textContent ?? '').slice(0, 80));
-    }
-  }
+function cueText(parts: readonly string[], navTexts: readonly string[]): { own: string; kind: string; all: string } {
   const own = parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
   const all = own + navTexts.join(' ');
   return { own, all, kind: Object.values(KIND_CUES).some((cue) => cue.test(own)) ? own : all };
@@ -102,8 +94,21 @@ interface Resolved {
 }
 
 /** The page's signals, each 0–1: what the kind is decided from (weights in kind-weights.ts). */
+/** The page's title, headings, captions, legends and title elements. */
+function headings(doc: Document, titleTexts: readonly string[]): string[] {
+  const parts = [doc.title, ...titleTexts];
+  // Tag collections, not a selector: on a 5,000-row page a selector walks every element.
+  for (const tag of ['h1', 'h2', 'h3', 'h4', 'h5', 'caption', 'legend']) {
+    for (const el of doc.getElementsByTagName(tag)) {
+      if (parts.length > 80) break;
+      parts.push((el.textContent ?? '').trim().slice(0, 80));
+    }
+  }
+  return parts;
+}
+
 export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false): Record<KindSignal, number> {
-  const { own, kind: cues, all } = cueText(doc, scan.titleTexts, scan.navTexts);
+  const { own, kind: cues, all } = cueText(headings(doc, scan.titleTexts), scan.navTexts);
   const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
   const strategies = found.map((f) => resolved.evidence[f]?.strategy);
   const labelled = strategies.filter((s) => s && LABEL_STRATEGIES.has(s)).length;
@@ -123,7 +128,8 @@ export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | '
     cueList: KIND_CUES.list.test(cues) ? 1 : 0,
     list: list ? 1 : 0,
     listRows: list ? Math.min(list.shapedRows, 10) / 10 : 0,
-    signingTable: records || hasSigningTable(doc) ? 1 : 0,
+    signingTable: hasSigningTable(doc) ? 1 : 0,
+    records: records ? 1 : 0,
     outgoing: Math.min(scan.outgoingLabels, 2) / 2,
     password: doc.querySelector('input[type=password]') ? 1 : 0,
     negativeCue: NEGATIVE_CUES.test(all) ? 1 : 0,
@@ -253,6 +259,9 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
   // The cells of a list's header row are column headings: none is the value of the heading beside it.
   const header = (list ?? records)?.header;
   if (header) scan.candidates = scan.candidates.filter((c) => c.at.parentElement !== header);
+  // A heading or title bar in the shape of a document's title (GB/T 9704: its genre last) names the document, weakly.
+  const heading = headings(doc, scan.titleTexts).find((text) => text.length >= 8 && text.length <= 80 && GENRE_AT_END.test(text));
+  if (heading) hints.push({ field: 'title', raw: heading, strategy: 'heading', label: '标题栏', at: root, editable: false });
   let resolved = resolveFields([...scan.candidates, ...hints]);
   if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
     for (const line of scan.docNumberLines) {

@@ -1,7 +1,7 @@
 import type { FieldKey } from './vocabulary';
 
 /** How a value was found, strongest first. */
-export type Strategy = 'label-cell' | 'label-below' | 'label-for' | 'label-sibling' | 'inline-text' | 'red-header' | 'placeholder' | 'name-hint';
+export type Strategy = 'label-cell' | 'label-below' | 'label-for' | 'label-sibling' | 'inline-text' | 'red-header' | 'heading' | 'placeholder' | 'name-hint';
 
 export const STRATEGY_STRENGTH: Record<Strategy, number> = {
   'label-cell': 5,
@@ -10,6 +10,7 @@ export const STRATEGY_STRENGTH: Record<Strategy, number> = {
   'label-sibling': 4,
   'inline-text': 3,
   'red-header': 3,
+  heading: 2,
   placeholder: 2,
   'name-hint': 1,
 };

@@ -33,10 +33,13 @@ export function normaliseTitle(text: string): string | undefined {
 
 const OPEN = '[\\[(（【﹝〔［]';
 const CLOSE = '[\\])）】﹞〕］]';
-const DOC_NUMBER = new RegExp(`^(.{0,30}?)${OPEN}((?:19|20)\\d{2})${CLOSE}(第?\\d{1,5}号)$`);
-/** Numbering by year without brackets: `国家税务总局公告2026年第3号`, `2026年第3号` (kept as written). */
-const YEAR_NUMBER = /^([\u4e00-\u9fa5A-Za-z]{0,30}?)((?:19|20)\d{2})年第\d{1,5}号$/;
-const FIND_DOC_NUMBER = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,20}${OPEN}(?:19|20)\\d{2}${CLOSE}第?\\d{1,5}号|[\\u4e00-\\u9fa5A-Za-z]{1,20}(?:19|20)\\d{2}年第\\d{1,5}号`);
+const DOC_NUMBER = new RegExp(`^(.{0,30}?)${OPEN}((?:19|20)\\d{2})${CLOSE}(第?\\d{1,5}[号號])$`);
+/**
+ * Numbering without brackets, kept as written: by year (`国家税务总局公告2026年第3号`, `2026年第3号`) or by 字 and a
+ * serial that starts with the ROC year (`南府社工字第1150045678號`, the form of documents in traditional characters).
+ */
+const YEAR_NUMBER = /^([\u4e00-\u9fa5A-Za-z]{0,30}?)((?:19|20)\d{2})年第\d{1,5}[号號]$|^[\u4e00-\u9fa5]{1,20}字第\d{4,12}[号號]$/;
+const FIND_DOC_NUMBER = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,20}(?:${OPEN}(?:19|20)\\d{2}${CLOSE}第?\\d{1,5}|(?:19|20)\\d{2}年第\\d{1,5}|字第\\d{4,12})[号號]`);
 
 /** 文号 with its year in 〔〕, whatever brackets the page used: `市应急发[2026]7号` → `市应急发〔2026〕7号`; `…公告2026年第3号` as written. */
 export function normaliseDocNumber(text: string): string | undefined {
@@ -144,6 +147,9 @@ export function normaliseDate(text: string, contextYear?: number): string | unde
   const numeric = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)/.exec(text);
   const compact = text.replace(SPACES, '');
   if (numeric) return isoDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+  // Republic-of-China years, in pages written in traditional characters: 115.03.05 / 115年3月5日 is 2026-03-05.
+  const roc = /^(?:民國)?(1[01]\d)[./年-](\d{1,2})[./月-](\d{1,2})日?(?!\d)/.exec(compact);
+  if (roc) return isoDate(Number(roc[1]) + 1911, Number(roc[2]), Number(roc[3]));
   const packed = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(compact);
   if (packed) return isoDate(Number(packed[1]), Number(packed[2]), Number(packed[3]));
   const chinese = /([〇零○０一二三四五六七八九OＯo]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
