@@ -59,6 +59,28 @@ describe('look-alike 文号', () => {
 });
 
 describe('what a compromised content script may still do', () => {
+  it('a storm of 200-row lookups is refused beyond a few at a time; the clerk’s own pages and the overlay still get answers', async () => {
+    const page = await session.open('doc-detail.html');
+    await expandOverlay(page);
+    const storm = `(async () => {
+      const rows = [];
+      for (let i = 0; i < 200; i++) rows.push({ docNumber: '探测发〔2026〕' + i + '号', title: '探测标题' + i, issuer: '探测单位', sourceUrl: location.origin + '/x?id=' + i });
+      const answers = await Promise.all(Array.from({ length: 300 }, () => chrome.runtime.sendMessage({ type: 'rows.lookup', rows })));
+      return { ok: answers.filter((a) => a.ok).length, refused: answers.filter((a) => !a.ok && a.error.code === 'refused').length };
+    })()`;
+    const [answers, settings] = await Promise.all([
+      evaluateInContentScript(page, WORLD, storm) as Promise<{ ok: number; refused: number }>,
+      page.waitForTimeout(300).then(() => send(api, { type: 'settings.get' })),
+    ]);
+    expect(settings.ok).toBe(true);
+    expect(answers.ok).toBeGreaterThanOrEqual(1);
+    expect(answers.refused).toBeGreaterThan(250);
+    // Once the storm is over, the same content script is answered again.
+    const after = await evaluateInContentScript(page, WORLD, `chrome.runtime.sendMessage({ type: 'document.lookup', lookup: { docNumber: '探测发〔2026〕1号', sourceUrl: location.href } })`);
+    expect(after).toMatchObject({ ok: true });
+    await page.close();
+  });
+
   it('a storm of 教我识别 proposals opens one confirmation tab, not one per message', async () => {
     const page = await session.open('doc-detail.html');
     await expandOverlay(page);

@@ -57,6 +57,13 @@ const READ_ONLY = new Set<Request['type']>(['chain.head', 'checkpoint.list', 'su
 
 export type MessageSender = RawSender;
 
+/**
+ * How many messages one content script (one frame of one tab) may have waiting at once. DocTrail's own overlay has a
+ * few (it reads one page at a time); a compromised one firing hundreds of 200-row lookups would queue them all ahead
+ * of the clerk's own pages and every other tab (the dashboard waited 9 s): the excess is refused at once.
+ */
+export const MAX_IN_FLIGHT_PER_FRAME = 8;
+
 /** Validates one raw message and applies it; every outcome is a `Response`, never a throw. */
 export function createMessageHandler(deps: HandlerDeps) {
   const context: SenderContext = {
@@ -64,9 +71,25 @@ export function createMessageHandler(deps: HandlerDeps) {
     extensionOrigin: deps.extensionOrigin ?? `chrome-extension://${deps.extensionId}`,
     isPortal: deps.isPortal ?? (() => false),
   };
+  const inFlight = new Map<string, number>();
   return async function handle(raw: unknown, sender: MessageSender): Promise<Response> {
     const from = await classifySender(sender, context);
     if (!from) return failure('forbidden-sender', 'messages are accepted only from DocTrail’s own pages and its content scripts on enabled portals');
+    if (from.kind === 'extension-page') return handleFrom(raw, from);
+    const frame = `${from.tabId}:${from.frameId ?? 0}`;
+    const waiting = inFlight.get(frame) ?? 0;
+    if (waiting >= MAX_IN_FLIGHT_PER_FRAME) return failure('refused', 'too many messages at once from this page; try again');
+    inFlight.set(frame, waiting + 1);
+    try {
+      return await handleFrom(raw, from);
+    } finally {
+      const left = (inFlight.get(frame) ?? 1) - 1;
+      if (left > 0) inFlight.set(frame, left);
+      else inFlight.delete(frame);
+    }
+  };
+
+  async function handleFrom(raw: unknown, from: Sender): Promise<Response> {
     // A type content scripts may never send is refused before its payload is even read.
     if (from.kind === 'content-script' && !contentScriptMaySend((raw as { type?: unknown } | null)?.type)) {
       return failure('forbidden-sender', `a portal page may not send ${String((raw as { type?: unknown } | null)?.type).slice(0, 60)}; only DocTrail’s own pages may`);
@@ -90,7 +113,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       if (error instanceof StorageFull) return failure('storage-full', error.message);
       return failure('storage-failed', error instanceof Error ? error.message : String(error));
     }
-  };
+  }
 }
 
 /**
