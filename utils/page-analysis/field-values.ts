@@ -30,7 +30,8 @@ export function fieldValue(field: FieldKey, raw: string, contextYear?: number): 
     case 'registrationNo': {
       // A status tag in the number's cell (`2026-0161 办理完成`) is not part of the number.
       const number = text.replace(STATUS_TAG, '');
-      return number.length <= 40 && /\d/.test(number) ? number.replace(/\s+/g, '') : undefined;
+      // As shown (FORMAT.md): `综收 - 35号` keeps its spaces, collapsed to one.
+      return number.length <= 40 && /\d/.test(number) ? number : undefined;
     }
     case 'title': {
       const title = normaliseTitle(text);
