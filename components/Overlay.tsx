@@ -337,11 +337,13 @@ export function Overlay(props: OverlayProps) {
     );
   }
 
+  // One height whatever the panel shows: a page measuring the area the overlay covers (elementFromPoint) must not
+  // learn whether its 文号 is registered (a registered document's panel was 188 px, the registration form 540 px).
   return (
     <section
       ref={setPanel}
       class={`dt-panel ${secret ? 'dt-panel-secret' : ''} ${at.width < 300 ? 'dt-narrow' : ''}`}
-      style={{ left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px`, maxHeight: `${Math.min(placed.height, viewport.height - at.top - 4)}px` }}
+      style={{ left: `${at.left}px`, top: `${at.top}px`, width: `${at.width}px`, height: `${Math.min(placed.height, viewport.height - at.top - 4)}px` }}
       role="region"
       aria-label={t('overlay.label')}
       onKeyDown={(e) => {

@@ -18,7 +18,7 @@ const CASES = join(import.meta.dirname, '../fixtures/security-cases');
 const ROOT = mkdtempSync(join(tmpdir(), 'doctrail-hostile-variants-'));
 cpSync(PAGES_DIR, ROOT, { recursive: true });
 mkdirSync(join(ROOT, 'oa'), { recursive: true });
-for (const name of ['docnumber-lookalike.html', 'print-events-by-page.html']) writeFileSync(join(ROOT, 'oa', name), readFileSync(join(CASES, name), 'utf8'));
+for (const name of ['docnumber-lookalike.html', 'print-events-by-page.html', 'overlay-size-oracle.html']) writeFileSync(join(ROOT, 'oa', name), readFileSync(join(CASES, name), 'utf8'));
 
 const session = usePortalSession(ROOT);
 const WORLD = /DocTrail|文迹/;
@@ -55,6 +55,28 @@ describe('look-alike 文号', () => {
       await variant.close();
     }
     expect(await documentCount()).toBe(before);
+  });
+});
+
+describe('the overlay’s size', () => {
+  it('overlay-size-oracle: the area the overlay covers is the same for a registered 文号 and an unknown one', async () => {
+    const first = await session.open('oa/overlay-size-oracle.html?n=1');
+    const overlay = await expandOverlay(first);
+    await overlay.locator('.dt-form .dt-primary').click();
+    await overlay.locator('.dt-regno').waitFor();
+    await first.close();
+    type Box = { left: number; top: number; right: number; bottom: number } | null;
+    const measured: Box[] = [];
+    for (const n of [1, 2]) {
+      const page = await session.open(`oa/overlay-size-oracle.html?n=${n}`);
+      // The overlay shows its final state: the 收文编号 of the registered document, the form for the unknown one.
+      expect(await registeredNo(page) !== null, `document ${n} registered`).toBe(n === 1);
+      await page.mouse.move(0, 0);
+      measured.push((await page.evaluate('measureOverlay()')) as Box);
+      await page.close();
+    }
+    expect(measured[0]).not.toBeNull();
+    expect(measured[0]).toEqual(measured[1]);
   });
 });
 
