@@ -46,19 +46,19 @@ export function canonicalJson(value: unknown): string {
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+function hexOf(digest: Uint8Array): string {
   let hex = '';
   for (const byte of digest) hex += HEX[byte];
   return hex;
 }
 
+async function sha256Hex(text: string): Promise<string> {
+  return hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))));
+}
+
 /** The same SHA-256 computed synchronously, so an IndexedDB transaction stays active around it (see `writeChained`). */
 function sha256HexSync(text: string): string {
-  const digest = sha256(encoder.encode(text));
-  let hex = '';
-  for (const byte of digest) hex += HEX[byte];
-  return hex;
+  return hexOf(sha256(encoder.encode(text)));
 }
 
 function contentOf(event: ChainContent): ChainContent {

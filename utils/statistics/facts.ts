@@ -91,21 +91,6 @@ export function factsDelta(before: DocumentRecord | undefined, after: DocumentRe
   return tally;
 }
 
-/**
- * A stored bucket changed by a delta (counts per key, may be negative). A count that would go below zero means
- * the buckets no longer match the documents: the caller must rebuild them rather than store a wrong figure.
- */
-export function applyDelta(bucket: StatsBucket | undefined, month: string, delta: ReadonlyMap<string, number>): StatsBucket | 'inconsistent' {
-  const counts: Record<string, number> = { ...bucket?.counts };
-  for (const [key, change] of delta) {
-    const next = (counts[key] ?? 0) + change;
-    if (next < 0) return 'inconsistent';
-    if (next === 0) delete counts[key];
-    else counts[key] = next;
-  }
-  return { month, counts };
-}
-
 /** Buckets from a tally built over whole documents (a rebuild). */
 export function bucketsOf(tally: Tally): StatsBucket[] {
   return [...tally.entries()]
