@@ -22,7 +22,7 @@ const PRIOR: Record<(typeof KINDS)[number], Prior> = {
   registration: { bias: -3, labelledFields: 2, docNumber: 1, title: 1, editable: 3, cueRegistration: 2, cueCirculation: -1, list: -1, signingTable: -1, ...NEGATIVE, ...OUTGOING },
   detail: { bias: -2.5, labelledFields: 2, inlineFields: 1, docNumber: 1.5, title: 1.5, editable: -1.5, redHeader: 2, cueDetail: 2, cueCirculation: -1, list: -1, ...NEGATIVE, ...OUTGOING },
   circulation: { bias: -3.5, labelledFields: 1.5, docNumber: 1.5, title: 1.5, cueCirculation: 4, signingTable: 2, records: 3, list: -1, ...NEGATIVE, ...OUTGOING },
-  list: { bias: -2, docNumber: -0.5, title: -0.5, cueList: 1, list: 2, listRows: 2, redHeader: -1, ...NEGATIVE },
+  list: { bias: -2, docNumber: -0.5, title: -0.5, cueList: 1, list: 2, listRows: 2, redHeader: -1, ownList: -4, ...NEGATIVE },
   none: {},
 };
 const RATE = 0.5;
@@ -73,10 +73,10 @@ for (const { file, x, y } of data) {
 console.log(`train pages ${data.length}: accuracy ${(right / data.length).toFixed(3)}, mean log loss ${(loss / data.length).toFixed(3)}`);
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const rows = KINDS.map((kind, k) => `  ${kind.includes('-') ? `'${kind}'` : kind}: { ${KIND_SIGNALS.map((s, j) => `${s}: ${round(w[k]![j]!)}`).join(', ')} },`);
+// Weights as arrays in KIND_SIGNALS order (the content script carries them: no repeated signal names); `none` is all 0.
+const rows = KINDS.map((kind, k) => `  ${kind.includes('-') ? `'${kind}'` : kind}: ${kind === 'none' ? 'KIND_SIGNALS.map(() => 0)' : `[${w[k]!.map(round).join(', ')}]`},`);
 const target = resolve(import.meta.dirname, '../utils/page-analysis/kind-weights.ts');
 const source = readFileSync(target, 'utf8');
-const next = source.replace(/export const KIND_WEIGHTS[\s\S]*?\n};\n/, `export const KIND_WEIGHTS: Record<(typeof KINDS)[number], Record<KindSignal, number>> = {\n${rows.join('\n')}\n};\n`);
+const next = source.replace(/export const KIND_WEIGHTS[\s\S]*?\n};\n/, `export const KIND_WEIGHTS: Record<(typeof KINDS)[number], readonly number[]> = {\n${rows.join('\n')}\n};\n`);
 if (process.argv.includes('--dry')) console.log(rows.join('\n'));
 else writeFileSync(target, next);
-void (null as unknown as KindSignal);

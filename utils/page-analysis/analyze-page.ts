@@ -5,6 +5,7 @@ import { KIND_SIGNALS, KIND_WEIGHTS, KINDS, type KindSignal } from './kind-weigh
 import { controlHints, scanPage, shortText, type PageScan } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { GENRE_AT_END, redHeaderFields } from './red-header';
+import { normaliseLabel } from './normalise';
 import { KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
@@ -107,6 +108,30 @@ function headings(doc: Document, titleTexts: readonly string[]): string[] {
   return parts;
 }
 
+/** Sections for the office's own papers: its outgoing documents, announcements, meetings, lending ledgers. */
+const OWN_SECTION = /(?<!收)发文|发布|公告|借阅|借用|会议|台账/;
+const INCOMING_SECTION = /收文|来文|收发|待办|待阅|抄送|签收|接收|阅办|传阅/;
+/** Columns naming who wrote, published or made the rows: the office's own papers. */
+const OWN_COLUMN = /^(发布|拟稿|起草|制作|借用|借阅|主办部门|页数)/;
+const INCOMING_FIELDS = new Set<FieldKey>(['issuer', 'receivedDate', 'deadline', 'urgency']);
+
+/** The page's short names for itself (not document titles, not a menu's group headings) and its chosen menu entries. */
+function cueParts(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts'>): string {
+  const parts = [doc.title, ...scan.titleTexts, ...scan.navTexts];
+  for (const tag of ['h1', 'h2', 'h3']) for (const el of doc.getElementsByTagName(tag)) parts.push(el.textContent ?? '');
+  return parts.filter((text) => text.length <= 30 && !/关于/.test(text)).join(' ');
+}
+
+/**
+ * A list of the office's own papers (发文管理, 已发布信息, 借用台账, 会议): its section or columns say so, and no column
+ * holds what an incoming document has — the sender, when it came, its deadline or urgency, or the sender's 文号.
+ */
+function ownList(list: ListTable, section: string): boolean {
+  const names = [...list.header.children].map((cell) => normaliseLabel(cell.textContent ?? ''));
+  if (INCOMING_SECTION.test(section) || !(OWN_SECTION.test(section) || names.some((name) => OWN_COLUMN.test(name)))) return false;
+  return ![...list.columns].some(([index, field]) => INCOMING_FIELDS.has(field) || (field === 'docNumber' && /来|收|原文|对方/.test(names[index]!)));
+}
+
 export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false): Record<KindSignal, number> {
   const { own, kind: cues, all } = cueText(headings(doc, scan.titleTexts), scan.navTexts);
   const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
@@ -130,6 +155,7 @@ export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | '
     listRows: list ? Math.min(list.shapedRows, 10) / 10 : 0,
     signingTable: hasSigningTable(doc) ? 1 : 0,
     records: records ? 1 : 0,
+    ownList: list && ownList(list, cueParts(doc, scan)) ? 1 : 0,
     outgoing: Math.min(scan.outgoingLabels, 2) / 2,
     password: doc.querySelector('input[type=password]') ? 1 : 0,
     negativeCue: NEGATIVE_CUES.test(all) ? 1 : 0,
@@ -153,7 +179,7 @@ export interface SignalEvidence {
 
 /** Weighted evidence: each kind's score is the sum of signal × weight; the best score wins. */
 export function decideKind(signals: Record<KindSignal, number>, fields: PageFields, list: ListTable | undefined): KindDecision {
-  const scores = KINDS.map((kind) => KIND_SIGNALS.reduce((sum, signal) => sum + KIND_WEIGHTS[kind][signal] * signals[signal], 0));
+  const scores = KINDS.map((kind) => KIND_SIGNALS.reduce((sum, signal, j) => sum + KIND_WEIGHTS[kind][j]! * signals[signal], 0));
   // What a kind cannot be without: a document page shows a 文号 or a title; a list, its rows.
   const allowed = (kind: PageKind) => (kind === 'list' ? !!list : kind === 'none' || !!(fields.title || fields.docNumber));
   let best = KINDS.indexOf('none');
@@ -163,8 +189,8 @@ export function decideKind(signals: Record<KindSignal, number>, fields: PageFiel
   const max = Math.max(...scores);
   const total = scores.reduce((sum, score) => sum + Math.exp(score - max), 0);
   const kind = KINDS[best]!;
-  const evidence = KIND_SIGNALS.filter((signal) => signals[signal])
-    .map((signal) => ({ signal, value: Math.round(signals[signal] * 100) / 100, contribution: Math.round(KIND_WEIGHTS[kind][signal] * signals[signal] * 100) / 100 }))
+  const evidence = KIND_SIGNALS.map((signal, j) => ({ signal, value: Math.round(signals[signal] * 100) / 100, contribution: Math.round(KIND_WEIGHTS[kind][j]! * signals[signal] * 100) / 100 }))
+    .filter((s) => signals[s.signal])
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   return { kind, probability: Math.exp(scores[best]! - max) / total, signals: evidence };
 }

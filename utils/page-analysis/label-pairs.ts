@@ -268,7 +268,14 @@ export function scanPage(root: Element, ignoreHidden = false): PageScan {
         const label = found.element;
         if (seenLabels.has(label)) return;
         seenLabels.add(label);
+        const before = candidates.length;
         fromLabel(found.field, found.text, label, candidates, found.node);
+        // An issuer chosen from a group of checkboxes (发送单位: ☑指挥中心 ☑秩序科 …) picks recipients: an outgoing draft.
+        const last = candidates[before];
+        if (last?.field === 'issuer' && last.at.querySelectorAll('input[type=checkbox]').length > 1) {
+          candidates.length = before;
+          outgoing.add('recipients');
+        }
         const cell = label.parentElement && isTag(label.parentElement, 'TR') ? label : (label.closest('th, td') ?? label);
         if (cell.parentElement) labelParents.set(cell.parentElement, (labelParents.get(cell.parentElement) ?? 0) + 1);
         return;
