@@ -82,15 +82,16 @@ export function ProfilesSection() {
     download(`doctrail-profiles-${now().toISOString().slice(0, 10)}.json`, serialiseProfiles(own));
   };
 
-  const broken = (entries ?? []).filter((e) => !e.off && e.health?.health === 'broken');
+  // One notice per portal where a profile broke: each portal's pages report for their own origin only.
+  const broken = (entries ?? []).flatMap((e) => (e.off ? [] : e.sites.filter((site) => site.health === 'broken').map((site) => ({ e, site }))));
   return (
     <section class="profiles" data-testid="profiles-section">
       <h2>{t('profiles.heading')}</h2>
       <p class="muted">{t('profiles.intro')}</p>
       {loadError && <p class="error" role="alert">{t('profiles.loadError', { message: loadError })}</p>}
-      {broken.map((e) => (
-        <p key={e.profile.id} class="profile-broken" role="alert" data-testid="profile-broken">
-          <strong>{t('profiles.brokenTitle', { name: e.profile.name })}</strong> {t('profiles.brokenDetail', { url: e.health!.url, when: new Date(e.health!.at).toLocaleString() })}
+      {broken.map(({ e, site }) => (
+        <p key={`${e.profile.id} ${site.origin}`} class="profile-broken" role="alert" data-testid="profile-broken">
+          <strong>{t('profiles.brokenTitle', { name: e.profile.name })}</strong> {t('profiles.brokenDetail', { url: site.url, when: new Date(site.at).toLocaleString() })}
         </p>
       ))}
       {entries && (
@@ -126,7 +127,7 @@ export function ProfilesSection() {
                     <span
                       class={`health health-${health}`}
                       data-health={health}
-                      title={entry.health ? t('profiles.seenAt', { url: entry.health.url, when: new Date(entry.health.at).toLocaleString() }) : undefined}
+                      title={entry.sites.length ? entry.sites.map((site) => `${t(`profiles.health.${site.health}`)} · ${t('profiles.seenAt', { url: site.url, when: new Date(site.at).toLocaleString() })}`).join('\n') : undefined}
                     >
                       {t(`profiles.health.${health}`)}
                     </span>

@@ -15,6 +15,7 @@ import { listenForExtendsChecks, listenForVerification } from './verify-port';
 import { coordinateFrames } from './frames';
 import { createSenderContext } from './senders';
 import { createPrintQuestions } from '@/utils/messaging/print-questions';
+import { createProposals } from '@/utils/messaging/proposals';
 
 export default defineBackground(() => {
   let opened: Promise<RegisterDB> | undefined;
@@ -40,11 +41,17 @@ export default defineBackground(() => {
   const printQuestions = createPrintQuestions((tabId, frameId, message) =>
     browser.tabs.sendMessage(tabId, message, { frameId }).then((shown) => shown === true),
   );
-  /** The open proposal of 教我识别 and the tab showing it (see `proposals`). */
-  let proposal: { key: string; tabId?: number } | undefined;
+  /** The open proposals of 教我识别 (utils/messaging/proposals.ts) and the tab showing them. */
+  const session = browser.storage.session;
+  const proposals = createProposals({
+    get: async (key) => (await session.get(key))[key],
+    set: (key, value) => session.set({ [key]: value }),
+    remove: (key) => session.remove(key),
+  });
+  let proposalTab: number | undefined;
   browser.tabs.onRemoved.addListener((tabId) => {
     printQuestions.forgetTab(tabId);
-    if (proposal?.tabId === tabId) proposal.tabId = undefined;
+    if (proposalTab === tabId) proposalTab = undefined;
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') printQuestions.forgetTab(tabId);
@@ -64,24 +71,18 @@ export default defineBackground(() => {
     relayTeach,
     printQuestions,
     proposals: {
-      // Kept for the browser session (survives the worker stopping); the clerk confirms it on an extension page.
-      // One proposal (and one tab for it) at a time: a page proposing in a loop replaces it, never opening tabs by
-      // the hundred or filling the session storage.
+      // Kept for the browser session (survives the worker stopping); the clerk confirms it on an extension page,
+      // which saves only what it showed (utils/messaging/proposals.ts). One proposal (and one tab for it) at a time:
+      // a page proposing in a loop replaces it, never opening tabs by the hundred or filling the session storage.
       async propose(profile) {
-        const id = crypto.randomUUID();
+        const id = await proposals.put(profile);
         const url = browser.runtime.getURL(`/options.html#/confirm-profile/${id}`);
-        const previous = proposal;
-        proposal = { key: `proposal:${id}` };
-        await browser.storage.session.set({ [proposal.key]: profile });
-        if (previous) void browser.storage.session.remove(previous.key).catch(() => undefined);
-        const reused = previous?.tabId !== undefined && (await browser.tabs.update(previous.tabId, { url, active: true }).catch(() => undefined));
-        proposal.tabId = reused ? previous!.tabId : (await browser.tabs.create({ url })).id;
+        const reused = proposalTab !== undefined && (await browser.tabs.update(proposalTab, { url, active: true }).catch(() => undefined));
+        if (!reused) proposalTab = (await browser.tabs.create({ url })).id;
         return true;
       },
-      async read(id) {
-        const key = `proposal:${id}`;
-        return (await browser.storage.session.get(key))[key] ?? null;
-      },
+      read: (id) => proposals.read(id),
+      confirm: (id, digest) => proposals.confirm(id, digest),
     },
     backup: {
       fetchBlob: (url) => fetch(url).then((response) => response.blob()),

@@ -74,6 +74,46 @@ describe('site profiles in the background', () => {
     expect(list.data.profiles.find((e) => e.profile.id === 'xinhu-like')!.health).toMatchObject({ health: 'ok', missing: [] });
   });
 
+  it('keeps a profile’s health per portal: a content script reports only a profile its own page uses, for its own origin', async () => {
+    db = await openRegister(`doctrail-profiles-${++counter}`);
+    const handle = createMessageHandler({ db: async () => db, now: () => new Date(2026, 10, 23), extensionId: SELF.id, isPortal: testPortals });
+    const HERE = contentScript(SELF.id, 'http://127.0.0.1:8080/seeyon/collaboration/doc.html');
+    const THERE = contentScript(SELF.id, 'http://localhost:9000/seeyon/doc.html', 9);
+    const ELSEWHERE = contentScript(SELF.id, 'http://127.0.0.1:8080/doc-detail.html', 11);
+    const report = (url: string, health: string) => ({ type: 'profiles.reportHealth', id: 'seeyon-cap4-like', health, url, missing: health === 'ok' ? [] : ['title'] });
+    const sites = async () => {
+      const list = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string }; health: { health: string } | null; sites: { origin: string; health: string; url: string }[] }[] } };
+      return list.data.profiles.find((e) => e.profile.id === 'seeyon-cap4-like')!;
+    };
+    // A page the profile does not apply to (even on its own origin, naming a matching address of its origin): refused.
+    expect(await handle(report(ELSEWHERE.url, 'broken'), ELSEWHERE)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle(report('http://127.0.0.1:8080/seeyon/x.html', 'broken'), ELSEWHERE)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await handle({ ...report(ELSEWHERE.url, 'ok'), id: 'xinhu-like' }, ELSEWHERE)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await sites()).toMatchObject({ health: null, sites: [] });
+    // Each portal's pages speak for that portal only.
+    expect(await handle(report(HERE.url, 'ok'), HERE)).toEqual({ ok: true, data: { changed: true } });
+    expect(await handle(report(THERE.url, 'broken'), THERE)).toEqual({ ok: true, data: { changed: true } });
+    expect(await handle(report(HERE.url, 'ok'), HERE)).toEqual({ ok: true, data: { changed: false } });
+    const entry = await sites();
+    expect(Object.fromEntries(entry.sites.map((s) => [s.origin, s.health]))).toEqual({ 'http://127.0.0.1:8080': 'ok', 'http://localhost:9000': 'broken' });
+    // The list shows the worst: a portal where the profile broke is not hidden by another where it reads.
+    expect(entry.health).toMatchObject({ health: 'broken', origin: 'http://localhost:9000', url: THERE.url });
+    // The address kept is the frame's own, as the browser reported it.
+    expect(await handle(report('http://127.0.0.1:8080/seeyon/other.html', 'partial'), HERE)).toMatchObject({ ok: true });
+    expect((await sites()).sites.find((s) => s.origin === 'http://127.0.0.1:8080')).toMatchObject({ health: 'partial', url: HERE.url });
+  });
+
+  it('keeps a health record of the earlier kind (one per profile) under the origin of its page', async () => {
+    const handle = await handler();
+    await db.put('settings', { 'xinhu-like': { health: 'broken', url: 'http://oa.x.cn/index.php?m=flow', missing: ['title'], at: 1 }, junk: 3 }, 'profiles.health');
+    const list = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string }; sites: unknown[] }[] } };
+    expect(list.data.profiles.find((e) => e.profile.id === 'xinhu-like')!.sites).toEqual([{ origin: 'http://oa.x.cn', health: 'broken', url: 'http://oa.x.cn/index.php?m=flow', missing: ['title'], at: 1 }]);
+    // A new report from another portal joins it rather than replacing it.
+    await handle({ type: 'profiles.reportHealth', id: 'xinhu-like', health: 'ok', url: 'http://oa.y.cn/index.php?m=flow', missing: [] }, SELF);
+    const after = (await handle({ type: 'profiles.list' }, SELF)) as { data: { profiles: { profile: { id: string }; sites: { origin: string }[] }[] } };
+    expect(after.data.profiles.find((e) => e.profile.id === 'xinhu-like')!.sites.map((s) => s.origin).sort()).toEqual(['http://oa.x.cn', 'http://oa.y.cn']);
+  });
+
   it('a profile of the clerk’s with a built-in’s id replaces it; removing it brings the built-in back', async () => {
     const handle = await handler();
     const own = { ...BUILT_IN_PROFILES[0]!, name: '本单位信呼', builtIn: true };

@@ -32,6 +32,7 @@ export const teachEn: Record<TeachKey, string> = {
   'confirm.saved': 'Saved profile “{name}”; pages are read again',
   'confirm.discarded': 'Discarded; nothing saved.',
   'confirm.missing': 'This proposed profile is gone (already saved or discarded).',
+  'confirm.replaced': 'While you were reading, the portal page proposed another profile: what is shown below was replaced. Check it again; 保存 is available in a moment.',
   'confirm.patterns': 'Applies to',
   'confirm.field': 'Field',
   'confirm.selector': 'Where on the page (selector)',

@@ -31,6 +31,7 @@ export const teachZhCN = {
   'confirm.saved': '已保存识别规则「{name}」，页面将重新识别',
   'confirm.discarded': '已放弃，未保存。',
   'confirm.missing': '找不到这条待确认的识别规则（可能已保存或已放弃）。',
+  'confirm.replaced': '您查看期间，门户页面又提交了一条识别规则，下面的内容已被更换。请重新核对，稍候再保存。',
   'confirm.patterns': '适用地址',
   'confirm.field': '要素',
   'confirm.selector': '页面位置（选择器）',

@@ -27,6 +27,9 @@ import { dueStatus, type DueStatus } from '../reminders/due-status';
 import { isCalendarDate } from '../deadlines/date-schema';
 import { dryRunLedgerImport, importLedger } from '../export/ledger-import-store';
 import { LearnRefused } from '../register/learned-rules';
+import { saveProfiles } from '../register/profile-store';
+import type { SiteProfile } from '../site-profiles/profile-schema';
+import { ProposalRefused } from './proposals';
 
 export interface HandlerDeps {
   db: () => Promise<RegisterDB>;
@@ -47,8 +50,16 @@ export interface HandlerDeps {
   startTeaching?: (tabId: number) => Promise<boolean>;
   /** 教我识别: passes a picker message to the tab's top frame (`toTop`) or to all its frames. */
   relayTeach?: (tabId: number, message: TeachMessage, toTop: boolean) => Promise<boolean>;
-  /** 教我识别: keeps a proposed profile and opens the extension page where the clerk confirms it; reads it back by id. */
-  proposals?: { propose(profile: unknown): Promise<boolean>; read(id: string): Promise<unknown> };
+  /**
+   * 教我识别: keeps a proposed profile and opens the extension page where the clerk confirms it; reads it back by id
+   * (with the digest of its content); on the clerk's 保存, gives the stored profile if it is still the one shown
+   * (throws ProposalRefused otherwise; utils/messaging/proposals.ts).
+   */
+  proposals?: {
+    propose(profile: unknown): Promise<boolean>;
+    read(id: string): Promise<{ profile: unknown; digest: string } | null>;
+    confirm(id: string, digest: string): Promise<SiteProfile>;
+  };
   /** Prints DocTrail did not hold: the open question per document and tab (utils/messaging/print-questions.ts). */
   printQuestions?: PrintQuestions;
 }
@@ -106,7 +117,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: true, data } as Response;
     } catch (error) {
       if (error instanceof DocumentNotFound) return failure('not-found', error.message);
-      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob || error instanceof NoOpenQuestion || error instanceof LearnRefused) {
+      if (error instanceof TransitionRefused || error instanceof NearMatch || error instanceof NothingToReturn || error instanceof LedgerRefused || error instanceof CalendarRejected || error instanceof ForeignBlob || error instanceof NoOpenQuestion || error instanceof LearnRefused || error instanceof ProposalRefused) {
         return failure('refused', error.message);
       }
       if (error instanceof RegisteredElsewhere) return failure('registered-elsewhere', error.message);
@@ -311,7 +322,7 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
     case 'profiles.reportHealth':
     case 'profiles.learn':
     case 'profiles.learnedToggle':
-      return applyProfileRequest(db, request, now, deps.onProfilesChanged);
+      return applyProfileRequest(db, request, now, deps.onProfilesChanged, sender.kind === 'content-script' ? { origin: sender.origin, url: sender.url } : undefined);
     case 'backup.preview':
     case 'backup.restore': {
       if (!deps.backup) throw new Error('backups are not available here');
@@ -340,8 +351,17 @@ async function apply(request: Request, deps: HandlerDeps, sender: Sender) {
     }
     case 'profiles.propose':
       return { opened: !!deps.proposals && (await deps.proposals.propose(request.profiles[0])) };
-    case 'profiles.proposal':
-      return { profile: ((await deps.proposals?.read(request.id)) ?? null) as never };
+    case 'profiles.proposal': {
+      const shown = await deps.proposals?.read(request.id);
+      return { profile: (shown?.profile ?? null) as never, digest: shown?.digest ?? null };
+    }
+    case 'profiles.confirmProposal': {
+      if (!deps.proposals) throw new ProposalRefused('no proposal is open');
+      const profile = await deps.proposals.confirm(request.id, request.digest);
+      const saved = await saveProfiles(db, [profile]);
+      deps.onProfilesChanged?.();
+      return { saved };
+    }
     case 'teach.start': {
       const tabId = sender.kind === 'content-script' ? sender.tabId : undefined;
       return { started: tabId !== undefined && !!deps.startTeaching && (await deps.startTeaching(tabId)) };

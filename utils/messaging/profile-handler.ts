@@ -5,11 +5,16 @@ import { readSettings } from '../register/settings-store';
 import { DocumentNotFound } from '../register/register-store';
 import { createDashboardTranslator, resolveLanguage } from '../i18n/dashboard';
 import type { RegisterDB } from '../register/register-db';
+import { webOriginOf } from './sender-policy';
 
 type ProfileRequest = Extract<Request, { type: `profiles.${string}` }>;
 
 /** The background's answers to the `profiles.*` messages (already validated by `requestSchema`). */
-export async function applyProfileRequest(db: RegisterDB, request: ProfileRequest, now: Date, onChanged?: () => void) {
+/**
+ * `reporter`: the content script's frame as the browser reported it (`sender.url`, `sender.origin`); a profile's
+ * health is recorded for that origin and address, never for one the message names.
+ */
+export async function applyProfileRequest(db: RegisterDB, request: ProfileRequest, now: Date, onChanged?: () => void, reporter?: { origin: string; url: string }) {
   switch (request.type) {
     case 'profiles.list':
       return { profiles: await listProfiles(db), learned: await readLearnedRules(db) };
@@ -47,9 +52,10 @@ export async function applyProfileRequest(db: RegisterDB, request: ProfileReques
       return toggled;
     }
     case 'profiles.reportHealth': {
-      const { id, health, url, missing } = request;
-      if (!(await profileExists(db, id))) return { changed: false };
-      return reportHealth(db, id, { health, url, missing }, now);
+      const { id, health, missing } = request;
+      const origin = reporter?.origin ?? webOriginOf(request.url);
+      if (!origin || !(await profileExists(db, id))) return { changed: false };
+      return reportHealth(db, id, origin, { health, url: (reporter?.url ?? request.url).slice(0, 4000), missing }, now);
     }
   }
 }

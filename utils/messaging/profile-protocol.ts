@@ -60,8 +60,13 @@ export const profileRequests = [
    * clerk reads it and saves it (with `profiles.save`) — a page cannot confirm a profile it drove the picker to.
    */
   z.strictObject({ type: z.literal('profiles.propose'), profiles: z.array(siteProfileSchema).length(1) }),
-  /** The extension page reads the proposal it was opened for. */
+  /** The extension page reads the proposal it was opened for (and the digest of what it shows). */
   z.strictObject({ type: z.literal('profiles.proposal'), id: z.string().min(1).max(64) }),
+  /**
+   * The clerk's 保存 on that page: the proposal's id and the digest of what was shown. The background saves its own
+   * copy, only if it is still the open proposal, unchanged, and has stood long enough to be read (proposals.ts).
+   */
+  z.strictObject({ type: z.literal('profiles.confirmProposal'), id: z.string().min(1).max(64), digest: z.string().regex(/^[0-9a-f]{64}$/) }),
   /**
    * 记住此位置: after 登记, the clerk agreed (a trusted click in the overlay) to remember where a value they corrected
    * stands on the page. Only for the sender's own page and a document registered from its origin; the background
@@ -93,7 +98,8 @@ export const profileResponses = {
   'profiles.propose': z.strictObject({ opened: z.boolean() }),
   'profiles.learn': z.strictObject({ profileId: z.string(), ruleId: z.string() }),
   'profiles.learnedToggle': z.strictObject({ id: z.string(), off: z.boolean() }),
-  'profiles.proposal': z.strictObject({ profile: siteProfileSchema.nullable() }),
+  'profiles.proposal': z.strictObject({ profile: siteProfileSchema.nullable(), digest: z.string().nullable() }),
+  'profiles.confirmProposal': z.strictObject({ saved: z.array(z.string()) }),
   'teach.start': z.strictObject({ started: z.boolean() }),
   'teach.relay': z.strictObject({ delivered: z.boolean() }),
 };

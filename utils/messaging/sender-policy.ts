@@ -17,7 +17,7 @@
 import type { Request, RequestType } from './protocol';
 import type { RegisterDB } from '../register/register-db';
 import { EXPORT_PORT } from './backup-protocol';
-import { listProfiles } from '../register/profile-store';
+import { listProfiles, profilesFor } from '../register/profile-store';
 
 /** What a content script may do with one message type. */
 export type ContentScope =
@@ -38,7 +38,9 @@ export type ContentScope =
   /** Every profile's URL patterns lie on the sender's own origin (a profile taught on the page). */
   | 'own-origin-profiles'
   /** `url` on the sender's origin and `docId` a document registered from that origin (a rule learned from a correction). */
-  | 'own-origin-learn';
+  | 'own-origin-learn'
+  /** A profile that applies to the sender's own page (its frame's URL as the browser reports it); recorded for its origin only. */
+  | 'own-page-profile';
 
 /**
  * The allow-list: one line per message type. Extension pages may send all of them; content scripts only what is
@@ -80,12 +82,14 @@ export const CONTENT_SCRIPT_RULES = {
   'profiles.save': 'never',
   'profiles.propose': 'own-origin-profiles',
   'profiles.proposal': 'never',
+  'profiles.confirmProposal': 'never',
   // 记住此位置: a rule for its own page, learned from a document registered from its own origin (issue #12).
   'profiles.learn': 'own-origin-learn',
   'profiles.learnedToggle': 'never',
   'profiles.remove': 'never',
   'profiles.toggle': 'never',
-  'profiles.reportHealth': 'own-origin-url',
+  // A profile's health on the sender's own portal: only a profile applied to its own page, kept for its origin only.
+  'profiles.reportHealth': 'own-page-profile',
   'teach.start': 'own-tab',
   'teach.relay': 'own-tab',
   'backup.preview': 'never',
@@ -191,6 +195,11 @@ export async function contentScriptRefusal(request: Request, sender: Extract<Sen
       const document = await (await db()).get('documents', request.docId);
       return document && onOrigin(document.sourceUrl) ? undefined : refuse('learn from a document registered from another site');
     }
+    case 'own-page-profile': {
+      if (!('id' in request) || !('url' in request) || !onOrigin(request.url)) return refuse('report on another site');
+      const applied = await profilesFor(await db(), sender.url);
+      return applied.some((profile) => profile.id === request.id) ? undefined : refuse('report on a profile its page does not use');
+    }
     case 'own-origin-profiles': {
       if (!('profiles' in request)) return refuse(`send ${request.type}`);
       const own = (patterns: readonly string[]) => patterns.every((pattern) => patternOnOrigin(pattern, sender.origin));
@@ -238,6 +247,7 @@ export const SCOPE_TEXT: Record<ContentScope, string> = {
   'own-origin-document': 'only on a document registered from its own origin',
   'own-origin-profiles': 'only profiles whose URL patterns all lie on its own host (not replacing one that covers others)',
   'own-origin-learn': 'only a rule for a page on its own origin, learned from a document registered from that origin',
+  'own-page-profile': 'only a profile that applies to its own page; kept for its own origin, beside other portals’ state',
 };
 
 /** The sender × message table (Markdown rows), kept in the README's "Safety" section (a unit test compares them). */

@@ -1,7 +1,8 @@
 /**
  * The clerk's site profiles and their state, kept by the background (the single writer) in the `settings` store:
  * `profiles` (the clerk's own, taught or imported), `profiles.off` (ids switched off, built-in or not) and
- * `profiles.health` (each profile's last health as a content script saw it). Built-in profiles are code, never stored.
+ * `profiles.health` (each profile's last health on each portal, by origin, as a content script of that origin saw
+ * it — one portal's page cannot speak for another's). Built-in profiles are code, never stored.
  */
 import type { RegisterDB } from './register-db';
 import { FIELD_KEYS } from '../page-analysis/vocabulary';
@@ -25,13 +26,23 @@ export const profileHealthRecordSchema = z.strictObject({
 });
 export type ProfileHealthRecord = z.infer<typeof profileHealthRecordSchema>;
 
+/** A profile's health on one portal (origin), as a page of that origin reported it. */
+export const siteHealthSchema = profileHealthRecordSchema.extend({ origin: z.string().max(300) });
+export type SiteHealth = z.infer<typeof siteHealthSchema>;
+
+/** At most this many portals' health is kept per profile (the most recent). */
+export const MAX_HEALTH_SITES = 20;
+
 export const profileEntrySchema = z.strictObject({
   profile: siteProfileSchema,
   builtIn: z.boolean(),
   /** A profile of the clerk's with a built-in's id: it is used instead of the built-in. */
   replacesBuiltIn: z.boolean(),
   off: z.boolean(),
-  health: profileHealthRecordSchema.nullable(),
+  /** The state to show for the profile: the worst of its portals' (a portal where it broke is never hidden by another). */
+  health: siteHealthSchema.nullable(),
+  /** Its health on each portal it was reported from, most recent first. */
+  sites: z.array(siteHealthSchema),
 });
 export type ProfileEntry = z.infer<typeof profileEntrySchema>;
 
@@ -52,16 +63,55 @@ async function readOff(db: RegisterDB): Promise<Set<string>> {
   return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
 }
 
-async function readHealth(db: RegisterDB): Promise<Record<string, ProfileHealthRecord>> {
-  const stored = await db.get('settings', HEALTH_KEY);
-  if (!stored || typeof stored !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(stored).flatMap(([id, record]) => {
-      const parsed = profileHealthRecordSchema.safeParse(record);
-      return parsed.success ? [[id, parsed.data]] : [];
-    }),
-  );
+type HealthStore = Record<string, Record<string, ProfileHealthRecord>>;
+
+function originOf(url: string): string | undefined {
+  try {
+    const { origin, protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
+
+/**
+ * Each profile's health by origin. A record written by an earlier version (one per profile, whatever site said it)
+ * is kept under the origin of the page it names.
+ */
+function parseHealth(stored: unknown): HealthStore {
+  if (!stored || typeof stored !== 'object') return {};
+  const health: HealthStore = {};
+  for (const [id, value] of Object.entries(stored)) {
+    if (!value || typeof value !== 'object') continue;
+    const single = profileHealthRecordSchema.safeParse(value);
+    const bySite = single.success ? { [originOf(single.data.url) ?? '']: value } : (value as Record<string, unknown>);
+    for (const [origin, record] of Object.entries(bySite)) {
+      const parsed = profileHealthRecordSchema.safeParse(record);
+      if (parsed.success && origin && originOf(origin) === origin) (health[id] ??= {})[origin] = parsed.data;
+    }
+  }
+  return health;
+}
+
+async function readHealth(db: RegisterDB): Promise<HealthStore> {
+  return parseHealth(await db.get('settings', HEALTH_KEY));
+}
+
+const SEVERITY = { ok: 0, partial: 1, broken: 2 } as const;
+
+/** A profile's health per portal, most recent first. */
+export function sitesOf(bySite: Record<string, ProfileHealthRecord> | undefined): SiteHealth[] {
+  return Object.entries(bySite ?? {})
+    .map(([origin, record]) => ({ ...record, origin }))
+    .sort((a, b) => b.at - a.at);
+}
+
+/** What the profile's state is, all portals together: the worst, the most recent among equals. */
+export function worstOf(sites: readonly SiteHealth[]): SiteHealth | null {
+  return sites.reduce<SiteHealth | null>((worst, site) => (!worst || SEVERITY[site.health] > SEVERITY[worst.health] ? site : worst), null);
+}
+
+const withSites = (sites: SiteHealth[]) => ({ health: worstOf(sites), sites });
 
 /** Every profile in the order they are tried: the clerk's own first, then the built-ins they do not replace. */
 export async function listProfiles(db: RegisterDB): Promise<ProfileEntry[]> {
@@ -72,7 +122,7 @@ export async function listProfiles(db: RegisterDB): Promise<ProfileEntry[]> {
     builtIn,
     replacesBuiltIn: !builtIn && BUILT_IN_IDS.has(profile.id),
     off: off.has(profile.id),
-    health: health[profile.id] ?? null,
+    ...withSites(sitesOf(health[profile.id])),
   });
   return [...own.map((p) => entry(p, false)), ...BUILT_IN_PROFILES.filter((p) => !ownIds.has(p.id)).map((p) => entry(p, true))];
 }
@@ -126,16 +176,22 @@ export async function toggleProfile(db: RegisterDB, id: string, off: boolean): P
   return { id, off };
 }
 
-/** Records what a content script saw; written only when the health or the missing fields changed. */
-export async function reportHealth(db: RegisterDB, id: string, report: Omit<ProfileHealthRecord, 'at'>, now: Date): Promise<{ changed: boolean }> {
+/**
+ * Records what a content script of `origin` saw with profile `id` on its page; written only when that portal's health
+ * or missing fields changed. Other portals' health of the profile stands.
+ */
+export async function reportHealth(db: RegisterDB, id: string, origin: string, report: Omit<ProfileHealthRecord, 'at'>, now: Date): Promise<{ changed: boolean }> {
+  if (originOf(origin) !== origin) throw new RangeError(`not a web origin: ${origin.slice(0, 100)}`);
   const tx = db.transaction('settings', 'readwrite');
-  const health = ((await tx.store.get(HEALTH_KEY)) ?? {}) as Record<string, ProfileHealthRecord | undefined>;
-  const previous = health[id];
+  const health = parseHealth(await tx.store.get(HEALTH_KEY));
+  const previous = health[id]?.[origin];
   if (previous && previous.health === report.health && previous.missing.join() === report.missing.join()) {
     await tx.done;
     return { changed: false };
   }
-  health[id] = { ...report, at: now.getTime() };
+  const sites = { ...health[id], [origin]: { ...report, at: now.getTime() } };
+  // Keep the most recent portals only.
+  health[id] = Object.fromEntries(sitesOf(sites).slice(0, MAX_HEALTH_SITES).map(({ origin: site, ...record }) => [site, record]));
   await Promise.all([tx.store.put(health, HEALTH_KEY), tx.done]);
   return { changed: true };
 }

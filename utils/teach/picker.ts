@@ -22,7 +22,7 @@ const RELAYED = 'doctrail.teach';
 const BLOCKED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick', 'contextmenu', 'submit', 'touchstart', 'touchend'] as const;
 
 const CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
 .box { position: fixed; pointer-events: none; z-index: 2147483646; border: 2px solid #d93025; background: rgba(217,48,37,.08); border-radius: 2px; display: none; box-sizing: border-box; }
 .tip { position: fixed; pointer-events: none; z-index: 2147483647; max-width: 360px; padding: 3px 8px; border-radius: 4px; background: #1f2328; color: #fff; font: 12px/1.5 'Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif; display: none; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .tip.bad { background: #8a1c14; }
@@ -90,7 +90,10 @@ export function startPicker(language: Language): void {
   const picks = new Map<FieldKey, Pick & { raw: string; where: string }>();
 
   const host = document.createElement(HOST);
-  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+  // The host's look is set only from inside its closed root: `:host { all: initial !important }` wins over every rule
+  // of the page, `!important` ones and inline styles its script writes on the host included (an important rule of
+  // the inner context beats the outer one's), so the page can neither hide, fade nor move the picker — a transform
+  // on the host would make it the containing block of the fixed toolbar and carry it off the screen.
   // Closed: the page can neither read the picker nor press its buttons through the root.
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.append(el('style', {}, CSS));
