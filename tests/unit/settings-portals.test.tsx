@@ -83,8 +83,9 @@ describe('settings: portals', () => {
 describe('settings: site profiles', () => {
   it('lists profiles with their health, shows a broken one prominently, switches one off and imports a file', async () => {
     const requests: { type: string }[] = [];
-    const entries = BUILT_IN_PROFILES.map((profile) => ({ profile, builtIn: true, replacesBuiltIn: false, off: false, health: null as unknown }));
-    entries[0]!.health = { health: 'broken', url: 'http://oa.x.cn/index.php?m=flow&mid=3', missing: ['title'], at: 0 };
+    const entries = BUILT_IN_PROFILES.map((profile) => ({ profile, builtIn: true, replacesBuiltIn: false, off: false, health: null as unknown, sites: [] as unknown[] }));
+    entries[0]!.health = { health: 'broken', url: 'http://oa.x.cn/index.php?m=flow&mid=3', missing: ['title'], at: 0, origin: 'http://oa.x.cn' };
+    entries[0]!.sites = [entries[0]!.health];
     const ask = (async (request: { type: string; off?: boolean; id?: string }) => {
       requests.push(request);
       if (request.type === 'profiles.list') return { profiles: entries.map((e) => ({ ...e })), learned: [] };
