@@ -20,7 +20,7 @@ import { unwrap } from 'idb';
 import type { DocumentRecord, EventRecord } from '../documents/document-schema';
 import { REGISTER_SCOPE } from '../documents/document-values';
 import { chainEvents, hashEvent, type ChainContent, type ChainHead } from '../register/hash-chain';
-import { DOCUMENT_COUNT, EVENT_SEQUENCE, readHead, readTransaction, serialisedWrite, StorageFull, type RegisterDB } from '../register/register-db';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE, forgetHead, readHead, readTransaction, serialisedWrite, StorageFull, type RegisterDB } from '../register/register-db';
 import { DEFAULT_NUMBER_FORMAT } from '../documents/registration-number';
 import type { BackupError } from './backup-errors';
 import type { BackupHeader, HeaderExtras } from './backup-format';
@@ -175,6 +175,8 @@ export function applyImport(
 
 /** Everything in one transaction: documents, events, the sequence, the document count and the yearly numbers. */
 async function commit(db: RegisterDB, head: ChainHead, documents: DocumentRecord[], added: number, events: EventRecord[], years: Map<number, number>): Promise<void> {
+  // The chain head kept for the next chained write is not this import's: it is read from the log again.
+  forgetHead(db);
   const tx = db.transaction(['documents', 'events', 'counters'], 'readwrite');
   const work = (async () => {
     const counters = tx.objectStore('counters');

@@ -68,6 +68,29 @@ export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
   return { sequence, hash: event?.hash ?? GENESIS_HASH };
 }
 
+/**
+ * The head each connection's last chained write left: the next write on that connection takes the hash from here instead
+ * of reading the log's last event, once its one read of the stored sequence (a small counter read, issued with the plan's
+ * own reads) says the log is still where that write left it. Anything else that appends — another connection, a restore,
+ * an import that brings its own chain, the sealing of old events — moves the stored sequence past the kept one (or forgets
+ * it: `forgetHead`), and the head is then read from the log as before. A kept head is set only after its transaction
+ * committed, so an aborted write never leaves one behind.
+ */
+const keptHeads = new WeakMap<RegisterDB, ChainHead>();
+
+/** Drops the head kept for `db`: the next chained write reads it from the log. For writers that append outside `writeChained`. */
+export function forgetHead(db: RegisterDB): void {
+  keptHeads.delete(db);
+}
+
+/** The kept head while the stored sequence still matches it, otherwise the head read from the log. */
+async function currentHead(db: RegisterDB, tx: WriteTx): Promise<ChainHead> {
+  const kept = keptHeads.get(db);
+  if (!kept) return readHead(tx);
+  const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
+  return sequence === kept.sequence ? kept : readHead(tx);
+}
+
 /** The transaction a plan reads in: the write transaction itself, which the plan only reads from. */
 export type PlanTx = ReadTx;
 
@@ -105,7 +128,7 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
   const pending: Promise<unknown>[] = [];
   const track = <P extends Promise<unknown>>(promise: P): P => (pending.push(promise), promise);
   try {
-    const headRead = track(readHead(tx));
+    const headRead = track(currentHead(db, tx));
     const markers = track(Promise.all([counters.get(STATS_SEQUENCE), counters.get(STATS_DOCUMENTS)]));
     const planned = await track(plan(tx as unknown as PlanTx));
     const head = await headRead;
@@ -122,7 +145,8 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
       if (sequence === head.sequence) {
         statsCurrent = true;
         void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
-        void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
+        // The document count they match moves only when documents are added (a correction leaves it as it is).
+        if (keeps.documentsAdded) void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
       }
     }
     // The events without a promise each (an import appends thousands): a failing one aborts the transaction.
@@ -131,8 +155,11 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
     if (events.length) void track(counters.put(head.sequence + events.length, EVENT_SEQUENCE));
     const applied = track(planned.apply(tx, events, Promise.resolve(statsCurrent)));
     const [result] = await Promise.all([applied, tx.done]);
+    const last = events.at(-1);
+    keptHeads.set(db, last ? { sequence: last.sequence, hash: last.hash } : head);
     return result;
   } catch (error) {
+    keptHeads.delete(db);
     try {
       tx.abort();
     } catch {
@@ -168,6 +195,7 @@ export async function sealUnchainedEvents(db: RegisterDB): Promise<number> {
       sealed.push(chained!);
       head = { sequence: chained!.sequence, hash: chained!.hash };
     }
+    forgetHead(db);
     const tx = db.transaction(['events', 'counters'], 'readwrite');
     await Promise.all([...sealed.map((event) => tx.objectStore('events').put(event)), tx.objectStore('counters').put(head.sequence, EVENT_SEQUENCE), tx.done]);
     return sealed.length;
