@@ -257,6 +257,16 @@ describe('a backup written by this format version', () => {
     // written by 0.1, whose keys were swapped (机密 'confidential'): restored as 机密 in the standard keys
     const levels = Object.fromEntries((await db.getAll('documents')).map((d) => [d.docNumber, d.classification]));
     expect(levels).toMatchObject({ '财预〔2026〕101号': 'secret', '军发〔2026〕3号': 'top-secret', '省政办发〔2026〕15号': 'internal' });
+    // written before the records kept their 办结 date (schema v2): the two documents 办结 on 18 November and then
+    // 清退 / 销毁 get the date of that 办结 from the log, as the v7 migration gives it; the open ones get none
+    const completed = Object.fromEntries((await db.getAll('documents')).map((d) => [d.docNumber, [d.status, d.completedOn]]));
+    expect(completed).toEqual({
+      '省应急〔2026〕45号': ['in-circulation', undefined],
+      '省政办发〔2026〕15号': ['cleared', '2026-11-18'],
+      '某公司函〔2026〕7号': ['destroyed', '2026-11-18'],
+      '财预〔2026〕101号': ['in-circulation', undefined],
+      '军发〔2026〕3号': ['in-circulation', undefined],
+    });
   });
 
   it('a backup written now says which 密级 keys it uses, and restores them as they are', async () => {

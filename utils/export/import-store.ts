@@ -17,7 +17,8 @@ import { identityKeys } from '../documents/identity';
  * the caller decides how to store them.
  */
 import { unwrap } from 'idb';
-import type { DocumentRecord, EventRecord } from '../documents/document-schema';
+import { OPEN_STATUSES, type DocumentRecord, type EventRecord } from '../documents/document-schema';
+import { completedOnFromEvents } from '../documents/steps';
 import { REGISTER_SCOPE } from '../documents/document-values';
 import { chainEvents, hashEvent, type ChainContent, type ChainHead } from '../register/hash-chain';
 import { DOCUMENT_COUNT, EVENT_SEQUENCE, forgetHead, readHead, readTransaction, serialisedWrite, StorageFull, type RegisterDB } from '../register/register-db';
@@ -144,6 +145,8 @@ export function applyImport(
       return { ok: false, error: { code: 'number-conflict', record: `documents[${conflict.index}]`, id: conflict.backupId, found: conflict.registrationNo, detail } };
     }
 
+    await giveCompletedOn(db, documents, events, empty);
+
     // Empty register: the verified chain as it is. Otherwise: numbered and linked onto this register's head.
     let last: ChainHead = empty ? read.head : head;
     if (!empty) {
@@ -171,6 +174,31 @@ export function applyImport(
     const { header, settings, calendar, profiles, dropped } = read;
     return { ok: true, plan, header, settings, calendar, profiles, dropped, logged: logged! };
   });
+}
+
+/**
+ * A backup written before the records kept their 办结 date (schema v7) holds closed documents without `completedOn`: they
+ * get it from their 办结 event that stands, as the v7 migration gives the register's own (steps.ts `completedOnFromEvents`),
+ * so the statistics' 收文→办结 working days count them. The backup's events are read in their own numbering (before any
+ * re-chaining); a document the register already holds is looked up in the register's log when the backup has no 办结 for it.
+ */
+async function giveCompletedOn(db: RegisterDB, documents: DocumentRecord[], events: readonly EventRecord[], empty: boolean): Promise<void> {
+  const open = new Set<string>(OPEN_STATUSES);
+  const lacking = documents.flatMap((document, index) => (!document.completedOn && !open.has(document.status) ? [index] : []));
+  if (!lacking.length) return;
+  const wanted = new Set(lacking.map((index) => documents[index]!.id));
+  const byDoc = new Map<string, EventRecord[]>();
+  for (const event of events) if (wanted.has(event.docId)) byDoc.set(event.docId, [...(byDoc.get(event.docId) ?? []), event]);
+  const index = empty ? undefined : db.transaction('events').store.index('docId_timestamp');
+  await Promise.all(
+    lacking.map(async (at) => {
+      const document = documents[at]!;
+      const completedOn =
+        completedOnFromEvents(byDoc.get(document.id) ?? []) ??
+        (index ? completedOnFromEvents(await index.getAll(IDBKeyRange.bound([document.id, 0], [document.id, Infinity]))) : undefined);
+      if (completedOn) documents[at] = { ...document, completedOn };
+    }),
+  );
 }
 
 /** Everything in one transaction: documents, events, the sequence, the document count and the yearly numbers. */
