@@ -31,7 +31,7 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
 
   const fieldName = (field: string | undefined): string => {
-    if (field === 'registrationNo' || field === 'status') return lt(`import.field.${field}`);
+    if (field === 'registrationNo' || field === 'status' || field === 'completedOn') return lt(`import.field.${field}`);
     return field && (IMPORT_FIELDS as readonly string[]).includes(field) ? lt(`field.${field}` as LedgerKey) : (field ?? '');
   };
 

@@ -10,6 +10,7 @@ import { defaultCalendar } from '@/utils/deadlines/working-days';
 import { verifyRegister } from '@/utils/register/chain-store';
 import { openRegister, type RegisterDB } from '@/utils/register/register-db';
 import { eventsOf, registerDocument } from '@/utils/register/register-store';
+import { readStatistics } from '@/utils/register/stats-store';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import { contentScript, extensionPage, testPortals } from '../support/senders';
 import { draft } from '../support/drafts';
@@ -198,6 +199,37 @@ describe('来源 of imported documents', () => {
     expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', audit: { contradictionCount: 0 } });
     const dry = await dryRunLedgerImport(await fresh(), [good(2, { source: '隔壁老王' })], options());
     expect(dry.problems).toEqual([{ row: 2, problems: [{ code: 'unknown-source', field: 'source', value: '隔壁老王' }] }]);
+  });
+});
+
+describe('办结日期 of imported documents', () => {
+  it('maps a 办结日期 column, and reads a 办结日期 without a 办理状态 as 办结', () => {
+    expect(mapHeader(['收文编号', '标题', '办理状态', '办结日期'])).toEqual(['registrationNo', 'title', 'status', 'completedOn']);
+    expect(mapHeader(['收文编号', '标题', '完成时间'])).toEqual(['registrationNo', 'title', 'completedOn']);
+    expect(checkRow(good(2, { completedOn: '2025年3月20日' }))).toMatchObject({ status: 'completed', completedOn: '2025-03-20', problems: [] });
+    expect(checkRow(good(3, { status: '已归档', completedOn: '2025.3.21' }))).toMatchObject({ status: 'archived', completedOn: '2025-03-21' });
+    // a document still open in the ledger has not been 办结: a date there is not its 办结 date
+    expect(checkRow(good(4, { status: '在办', completedOn: '2025-03-22' })).completedOn).toBeUndefined();
+    expect(checkRow(good(5, { status: '已办结', completedOn: '尽快' })).problems).toEqual([{ code: 'bad-date', field: 'completedOn', value: '尽快' }]);
+  });
+
+  it('the imported 办结 documents keep the ledger’s 办结 date, so the statistics’ 收文→办结 working days count them', async () => {
+    const reg = await fresh();
+    const rows = [good(2, { status: '已办结', completedOn: '2025-03-11' }), good(3, { status: '已办结', completedOn: '2025-03-07' }), good(4, { status: '已办结' }), good(5, { status: '在办' })];
+    expect(await importLedger(reg, rows, options())).toMatchObject({ ok: true, written: 4 });
+    const byNumber = Object.fromEntries((await reg.getAll('documents')).map((d) => [d.registrationNo, [d.status, d.completedOn]]));
+    expect(byNumber).toEqual({
+      '收〔2025〕0002号': ['completed', '2025-03-11'],
+      '收〔2025〕0003号': ['completed', '2025-03-07'],
+      '收〔2025〕0004号': ['completed', undefined],
+      '收〔2025〕0005号': ['registered', undefined],
+    });
+    const imported = (await reg.getAll('events')).find((e) => e.type === 'imported' && e.details.row === 2);
+    expect(imported?.details).toMatchObject({ status: 'completed', completedOn: '2025-03-11' });
+    // received Tuesday 2025-03-04: 办结 Tuesday 03-11 is 5 working days, Friday 03-07 is 3 — the median of the two counted
+    const stats = await readStatistics(reg, { from: '2025-01', to: '2025-12' }, defaultCalendar(), NOW);
+    expect(stats.closing).toMatchObject({ median: 4 });
+    expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', audit: { contradictionCount: 0 } });
   });
 });
 

@@ -19,6 +19,8 @@ export { IMPORT_FIELDS, type ImportField, type LedgerRow } from './ledger-rows';
  */
 const STATUS_LABELS = new Set(['状态', '办理状态', '处理状态', '办理情况', '办结情况', '文件状态', '公文状态']);
 /** …and how the document came (来源: 纸质, 传真, 机要交通, 电子邮件, 门户). */
+/** Labels of the day a document was 办结. */
+const COMPLETED_LABELS = new Set(['办结日期', '办结时间', '办结日', '完成日期', '完成时间', '办毕日期', '办完日期', '实际办结日期', '实际完成日期']);
 const SOURCE_LABELS = new Set(['来源', '文件来源', '公文来源', '来文方式', '收文方式', '来文渠道', '收文渠道', '来文途径', '收文途径', '来文形式', '收文来源']);
 
 export type CsvEncoding = 'utf-8' | 'gbk';
@@ -116,6 +118,7 @@ export function fieldForHeader(header: string, sample = ''): ImportField | undef
   if (!text) return undefined;
   if (STATUS_LABELS.has(normaliseLabel(text))) return 'status';
   if (SOURCE_LABELS.has(normaliseLabel(text))) return 'source';
+  if (COMPLETED_LABELS.has(normaliseLabel(text))) return 'completedOn';
   const field: FieldKey | undefined = fieldForLabel(text);
   if (!field) return undefined;
   return sample ? fieldForPair(text, field, sample) : field;

@@ -124,6 +124,7 @@ export async function planLedgerImport(tx: ReadTx, rows: readonly LedgerRow[], o
       id: crypto.randomUUID(),
       registrationNo,
       status: row.status,
+      ...(row.completedOn && { completedOn: row.completedOn }),
       createdAt: timestamp,
       updatedAt: timestamp,
       identityKeys: identityKeys(draft),
@@ -135,7 +136,7 @@ export async function planLedgerImport(tx: ReadTx, rows: readonly LedgerRow[], o
       timestamp,
       docId: record.id,
       type: 'imported',
-      details: { ledgerFile: options.fileName, row: row.row, registrationNo, status: row.status, fields: definedFields(draft), classificationScheme: 'standard' },
+      details: { ledgerFile: options.fileName, row: row.row, registrationNo, status: row.status, ...(row.completedOn && { completedOn: row.completedOn }), fields: definedFields(draft), classificationScheme: 'standard' },
     });
   }
   const counters = years.map((year, i) => ({ year, from: before[i]!, to: next.get(year)! }));

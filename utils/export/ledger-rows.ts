@@ -5,7 +5,7 @@
  * the same 收文编号). Pure: the dashboard's preview and the background's import run the same code.
  */
 import { z } from '../zod';
-import { documentDraftSchema, type DocumentDraft, type DocumentStatus } from '../documents/document-schema';
+import { documentDraftSchema, OPEN_STATUSES, type DocumentDraft, type DocumentStatus } from '../documents/document-schema';
 import { DOCUMENT_STATUSES, SOURCES, type Source } from '../documents/document-values';
 import { missingMandatory } from '../documents/mandatory-fields';
 import { normaliseDocNumber, sameIssuer } from '../documents/identity';
@@ -13,8 +13,8 @@ import { fieldValue, WORKING_DAYS_SUFFIX } from '../page-analysis/field-values';
 import { classificationPeriod, normaliseText } from '../page-analysis/normalise';
 import { FIELD_KEYS } from '../page-analysis/vocabulary';
 
-/** What a ledger column can be imported as: every field page analysis reads, plus the document's 状态 and 来源 in the old ledger. */
-export const IMPORT_FIELDS = [...FIELD_KEYS, 'status', 'source'] as const;
+/** What a ledger column can be imported as: every field page analysis reads, plus the document's 状态, 来源 and 办结日期 in the old ledger. */
+export const IMPORT_FIELDS = [...FIELD_KEYS, 'status', 'source', 'completedOn'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** One data row as the column mapping reads it: its row number in the file (1-based, as the spreadsheet shows) and its cells. */
@@ -58,10 +58,13 @@ export interface CheckedRow {
   /** The old 收文编号, kept as the file has it. */
   registrationNo?: string;
   status: DocumentStatus;
+  /** The 办结日期 the ledger gives a document it shows as closed (办结, 归档, 清退 or 销毁). */
+  completedOn?: string;
   problems: LedgerProblem[];
 }
 
 const DATE_FIELDS = ['receivedDate', 'documentDate'] as const;
+const OPEN = new Set<DocumentStatus>(OPEN_STATUSES);
 
 /** 办理状态 words of old ledgers → the life-cycle status the document is imported in. Empty: still open (已登记). */
 const STATUS_WORDS: [RegExp, DocumentStatus][] = [
@@ -161,8 +164,16 @@ export function checkRow({ row, cells }: LedgerRow): CheckedRow {
   else problems.push({ code: 'unknown-source', field: 'source', value: cut(sourceText ?? '') });
 
   const statusText = text('status');
-  const status = statusOf(statusText);
+  // A 办结日期 with no 办理状态 says the document was 办结.
+  const completedText = text('completedOn');
+  const status = !statusText && completedText ? 'completed' : statusOf(statusText);
   if (!status) problems.push({ code: 'unknown-status', field: 'status', value: cut(statusText ?? '') });
+  // 办结日期: read as the other dates; kept for a document the ledger shows as closed (an open one has not been 办结 yet).
+  let completedOn: string | undefined;
+  if (completedText) {
+    completedOn = fieldValue('receivedDate', completedText);
+    if (!completedOn) problems.push({ code: 'bad-date', field: 'completedOn', value: cut(completedText) });
+  }
 
   // The mandatory elements of a registration, as at #/new (a field already reported unreadable is not also "missing").
   const reported = new Set(problems.map((p) => p.field));
@@ -182,6 +193,7 @@ export function checkRow({ row, cells }: LedgerRow): CheckedRow {
     ...(parsed.success && { draft: parsed.data }),
     ...(registrationNo && { registrationNo }),
     status: status ?? 'registered',
+    ...(completedOn && status && !OPEN.has(status) && { completedOn }),
     problems,
   };
 }

@@ -139,6 +139,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'import.ignore': "(not imported)",
   'import.field.registrationNo': "Original reg. no.",
   'import.field.status': "Handling status",
+  'import.field.completedOn': "Completed on",
   'import.preview': "Preview ({rows} rows, {problems} with problems)",
   'import.onlyProblems': "Only rows with problems",
   'import.more': "{count} more rows not listed",

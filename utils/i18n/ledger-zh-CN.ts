@@ -149,6 +149,7 @@ export const ledgerZhCN = {
   'import.ignore': '（不导入）',
   'import.field.registrationNo': '原收文编号',
   'import.field.status': '办理状态',
+  'import.field.completedOn': '办结日期',
   'import.preview': '预览（共 {rows} 行，{problems} 行有问题）',
   'import.onlyProblems': '只看有问题的行',
   'import.more': '另有 {count} 行未列出',
