@@ -39,9 +39,17 @@ export interface RegisterFigures extends ImportFigures {
   boardRawMs: number;
   boardItems: number;
   boardOverdue: number;
+  /** How many 更正 were timed, each on a random document. */
+  corrections: number;
   correctionP50Ms: number;
   correctionP95Ms: number;
+  /** The same, with the chain head read from the log (the first write of a worker just started). */
+  correctionColdP50Ms: number;
+  correctionColdP95Ms: number;
+  rawCorrectionP50Ms: number;
   rawCorrectionP95Ms: number;
+  /** Raw read + put + add where the record put back carries a changed title (its identity keys move). */
+  rawSameCorrectionP95Ms: number;
   export: ExportFigures;
 }
 
@@ -56,7 +64,7 @@ export interface ImportFigures {
   importRawWriteMs: number;
 }
 
-export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | 'rawCorrectionP95Ms'>> & ImportFigures;
+export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | `rawCorrection${string}` | 'corrections' | 'rawSameCorrectionP95Ms'>> & ImportFigures;
 
 export interface ExportFigures {
   documents: number;
@@ -114,6 +122,7 @@ export async function benchRegister(documents: number, events: number, ledgerOnl
     await page.goto(`${portal.url}about.html`);
     page.on('console', (m) => process.env.BENCH_VERBOSE && console.log('page:', m.text()));
     if (process.env.BENCH_VERBOSE) await page.evaluate('globalThis.BENCH_VERBOSE = true');
+    if (process.env.BENCH_CORRECTIONS) await page.evaluate(`globalThis.BENCH_CORRECTIONS = ${Number(process.env.BENCH_CORRECTIONS)}`);
     await page.addScriptTag({ content: await bundle() });
     const imported = (await page.evaluate(`globalThis.__doctrailRegisterBench.importMeasure(${IMPORT_ROWS})`)) as ImportFigures;
     const seeded = { ...((await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number }), ...imported };

@@ -21,12 +21,15 @@ import { defaultPeriod } from '../utils/statistics/summary';
 import { dryRunLedgerImport, importLedger, planLedgerImport } from '../utils/export/ledger-import-store';
 import type { LedgerRow } from '../utils/export/ledger-file';
 import { chainEventsSync } from '../utils/register/hash-chain';
-import { readHead, readTransaction } from '../utils/register/register-db';
+import { forgetHead, readHead, readTransaction } from '../utils/register/register-db';
+import { identityKeys } from '../utils/documents/identity';
 import { registerDocument } from '../utils/register/register-store';
 
 const NAME = 'doctrail-bench';
 const BENCH_VERBOSE = (globalThis as unknown as { BENCH_VERBOSE?: boolean }).BENCH_VERBOSE;
 const NOW = new Date(2026, 10, 23, 9, 0);
+/** How many 更正 are timed (BENCH_CORRECTIONS in the runner; 400 by default). */
+const CORRECTIONS = (globalThis as unknown as { BENCH_CORRECTIONS?: number }).BENCH_CORRECTIONS ?? 400;
 let db: RegisterDB;
 
 function random(seed: number) {
@@ -216,6 +219,10 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
+function p50(times: number[]): number {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
 function p95(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.ceil(0.95 * sorted.length) - 1]!;
@@ -234,14 +241,16 @@ async function measure() {
   const appends: number[] = [];
   const rawAppends: number[] = [];
   const openDocs = (await queryRegister(db, { status: 'in-circulation', limit: 200 }, NOW)).rows;
-  let rawSequence = 10_000_000;
+  // Raw IndexedDB's events go below the chain (negative sequences): the log's last event stays the chain's head, as in
+  // a clerk's register, so DocTrail's writes in between read the head as they would there.
+  let rawSequence = -2_000_000;
   for (let i = 0; i < 200; i++) {
     appends.push(await time(() => logHandling(db, openDocs[i % openDocs.length]!.id, 'printed', { reason: '会议学习', intercepted: true }, NOW)));
     rawAppends.push(await time(() => rawAppend(rawSequence++)));
   }
   const ledger = await ledgerMeasure();
-  // The raw appends went to a sequence far past the chain; take them out before verifying.
-  await db.delete('events', IDBKeyRange.lowerBound(10_000_000));
+  // Take the raw appends (below the chain) out before verifying.
+  await db.delete('events', IDBKeyRange.upperBound(0));
 
   let progressReports = 0;
   const verifyStarted = performance.now();
@@ -307,19 +316,32 @@ async function ledgerMeasure() {
   const board = await supervisionBoard(db, {}, calendar, NOW);
   const boardRawMs = await median(9, () => req(unwrap(db).transaction('documents').objectStore('documents').index('supervisionDue').getAll()));
 
-  // 更正 of 200 documents spread over the register: a title, or a 收文日期 that moves the document to another month's bucket.
+  // 更正 of CORRECTIONS random documents of the register: a title, or a 收文日期 that moves the document to another
+  // month's bucket. Each is timed twice over on its own document: with the chain head the worker kept from its last
+  // write (a worker that is running), and with the head read from the log (the first write of a worker just started,
+  // forgetHead); beside raw IndexedDB reading, putting back and adding one event, and doing so with a changed title.
   const corrections: number[] = [];
+  const coldCorrections: number[] = [];
   const rawCorrections: number[] = [];
+  const rawSameCorrections: number[] = [];
   const total = figures.received;
-  let rawSequence = 20_000_000;
-  for (let i = 0; i < 200; i++) {
-    const id = `doc-${String((i * 7919) % DOCS_SEEDED).padStart(6, '0')}`;
+  const rand = random(2026);
+  const anyDocument = () => `doc-${String(Math.floor(rand() * DOCS_SEEDED)).padStart(6, '0')}`;
+  let rawSequence = -1_000_000;
+  for (let i = 0; i < CORRECTIONS; i++) {
     const title = `关于做好第${i}项重点工作的通知（更正）`;
     const change = i % 2 ? { title } : { title, receivedDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` };
+    const id = anyDocument();
     corrections.push(await time(() => correctDocument(db, id, change, '登记错误', NOW)));
     rawCorrections.push(await time(() => rawCorrect(id, rawSequence++)));
+    let other = anyDocument();
+    while (other === id) other = anyDocument();
+    // The raw write changes the title only (the statistics do not count it), so the buckets stay true.
+    rawSameCorrections.push(await time(() => rawCorrect(other, rawSequence++, { title: `${title}（基线）` })));
+    forgetHead(db);
+    coldCorrections.push(await time(() => correctDocument(db, other, change, '登记错误', NOW)));
   }
-  await db.delete('events', IDBKeyRange.lowerBound(20_000_000));
+  await db.delete('events', IDBKeyRange.bound(-1_000_000, 0));
   const kept = await statsBuckets(db);
   return {
     statsBuildMs,
@@ -335,9 +357,14 @@ async function ledgerMeasure() {
     boardRawMs,
     boardItems: board.total,
     boardOverdue: board.overdue,
-    correctionP50Ms: [...corrections].sort((a, b) => a - b)[100]!,
+    corrections: CORRECTIONS,
+    correctionP50Ms: p50(corrections),
     correctionP95Ms: p95(corrections),
+    correctionColdP50Ms: p50(coldCorrections),
+    correctionColdP95Ms: p95(coldCorrections),
+    rawCorrectionP50Ms: p50(rawCorrections),
     rawCorrectionP95Ms: p95(rawCorrections),
+    rawSameCorrectionP95Ms: p95(rawSameCorrections),
   };
 }
 
@@ -345,12 +372,16 @@ function unwrapAll(store: 'stats'): Promise<unknown[]> {
   return req(unwrap(db).transaction(store).objectStore(store).getAll());
 }
 
-/** Raw IndexedDB: what a correction writes at least — read the record, put it back changed and add one event, in one transaction. */
-async function rawCorrect(id: string, sequence: number): Promise<void> {
+/**
+ * Raw IndexedDB: what a correction writes at least — read the record, put it back changed and add one event, in one
+ * transaction. With `change`: the record put back carries the change and the identity keys it gives (the indexed values
+ * a title's correction moves), without DocTrail's checks, hash chain or statistics.
+ */
+async function rawCorrect(id: string, sequence: number, change?: Partial<DocumentRecord>): Promise<void> {
   const tx = unwrap(db).transaction(['documents', 'events'], 'readwrite');
   const store = tx.objectStore('documents');
   const doc = (await req(store.get(id))) as DocumentRecord;
-  store.put({ ...doc, updatedAt: Date.now() });
+  store.put(change ? { ...doc, ...change, updatedAt: Date.now(), identityKeys: identityKeys({ ...doc, ...change }) } : { ...doc, updatedAt: Date.now() });
   tx.objectStore('events').add({ sequence, timestamp: Date.now(), docId: id, type: 'corrected', details: { field: 'title' } });
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();

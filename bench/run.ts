@@ -2,15 +2,19 @@
  * `npm run bench`: DocTrail's speed and size figures, each beside a baseline measured in the same run.
  * Prints a readable report, then one JSON line with every figure.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, requireChromium } from '../tests/support/extension-browser';
 import { benchAnalysis } from './analysis-in-browser';
 import { benchRegister, type LedgerFigures } from './register-in-browser';
 import { round } from './stats';
+import { benchExtensionImport, type ExtensionImportFigures } from './import-in-extension';
 
 requireChromium();
+/** The machine's load: the bench shares two cores, and its figures follow the load. */
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const CONTENT_SCRIPT = '.output/chrome-mv3/content-scripts/overlay.js';
 // The issue's scale; smaller values (BENCH_DOCS=2000 BENCH_EVENTS=20000) give a quick look.
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
@@ -74,7 +78,9 @@ if (process.env.BENCH_ONLY === 'analysis') process.exit(0);
 // BENCH_ONLY=ledger: issue 16's figures alone (statistics, 督办台账, 更正) on the register of full size, without the chain
 // verification and the exports that take most of the run.
 if (process.env.BENCH_ONLY === 'ledger') {
-  const l = await benchRegister(DOCS, EVENTS, true);
+  const loadBefore = load();
+  const l = await withExtensionImport(await benchRegister(DOCS, EVENTS, true));
+  console.log(`Load average (1, 5, 15 min) before ${loadBefore}, after ${load()}`);
   console.log(`Register of ${l.documents.toLocaleString('en')} documents and ${l.events.toLocaleString('en')} events in Chromium IndexedDB on disk (seeded in ${round(l.seedMs / 1000, 1)} s):`);
   printLedger(l);
   console.log(JSON.stringify({ bench: 'doctrail-ledger', ledger: l, targetsMet: ledgerTargets(l) }));
@@ -85,12 +91,19 @@ function ledgerTargets(l: LedgerFigures) {
   return {
     statsPage: Math.max(l.statsColdMs, l.statsMs) <= 1000,
     supervisionFirstPage: Math.max(l.boardColdMs, l.boardMs) <= 1000,
-    correctionP95: l.correctionP95Ms <= 10,
+    // Both a running worker's 更正 and a just-started worker's must be within the target.
+    correctionP95: Math.max(l.correctionP95Ms, l.correctionColdP95Ms) <= 10,
     importWrite: l.importWriteMs <= 5000,
   };
 }
 
-function printLedger(r: LedgerFigures) {
+/** The ledger import through the built extension, when the build is there (`npm run bench` builds it). */
+async function withExtensionImport<T extends LedgerFigures>(figures: T): Promise<T & { extensionImport?: ExtensionImportFigures }> {
+  if (!existsSync('.output/chrome-mv3/manifest.json')) return figures;
+  return { ...figures, extensionImport: await benchExtensionImport(Number(process.env.BENCH_IMPORT_ROWS ?? 5000)) };
+}
+
+function printLedger(r: LedgerFigures & { extensionImport?: ExtensionImportFigures }) {
   console.log(
     `  statistics (#/stats, 12 months, ${r.statsReceived.toLocaleString('en')} received): built once from every document in ${round(r.statsBuildMs / 1000, 2)} s (${r.statsBuildProgressReports} progress reports), then read from the kept month buckets` +
       ` ${round(r.statsMs)} ms (first ${round(r.statsColdMs)} ms) vs raw IndexedDB: the buckets alone ${round(r.statsRawBucketsMs)} ms, every document ${round(r.statsAllDocumentsRawMs)} ms  (target ≤ 1,000 ms)`,
@@ -99,15 +112,26 @@ function printLedger(r: LedgerFigures) {
     `  督办台账 first page (${r.boardItems.toLocaleString('en')} open items, ${r.boardOverdue.toLocaleString('en')} overdue): ${round(r.boardMs)} ms (cold ${round(r.boardColdMs)} ms) vs raw index read ${round(r.boardRawMs)} ms  (target ≤ 1,000 ms)`,
   );
   console.log(
-    `  更正 (title or 收文日期, statistics kept: ${r.statsKeptAfterCorrections}) p50 ${round(r.correctionP50Ms)} ms, p95 ${round(r.correctionP95Ms)} ms vs raw read + put + add p95 ${round(r.rawCorrectionP95Ms)} ms  (target p95 ≤ 10 ms)`,
+    `  更正 of ${r.corrections} random documents (title or 收文日期, statistics kept: ${r.statsKeptAfterCorrections}): p50 ${round(r.correctionP50Ms)} ms, p95 ${round(r.correctionP95Ms)} ms with the chain head the running worker kept;` +
+      ` p50 ${round(r.correctionColdP50Ms)} ms, p95 ${round(r.correctionColdP95Ms)} ms reading it from the log (a worker just started)` +
+      ` vs raw read + put + add p50 ${round(r.rawCorrectionP50Ms)} ms, p95 ${round(r.rawCorrectionP95Ms)} ms (the record put back with a changed title: p95 ${round(r.rawSameCorrectionP95Ms)} ms)  (target p95 ≤ 10 ms)`,
   );
+  if (r.extensionImport) {
+    const x = r.extensionImport;
+    console.log(
+      `  the same import through the built extension (the dashboard at #/import, the rows sent to the background), register of 400: read + map + preview ${round(x.previewMs)} ms, 试导入 ${round(x.dryRunMs)} ms, 导入 ${round(x.writeMs)} ms` +
+        ` from the click to the answer shown (${x.written.toLocaleString('en')} written); the dry run sent as one message from an extension page ${round(x.messageDryRunMs)} ms`,
+    );
+  }
   console.log(
     `  ledger import (#/import) of ${r.importRows.toLocaleString('en')} rows into a register of 400 documents, all or nothing (${r.importWritten.toLocaleString('en')} written, chain ${r.importChain}): write ${round(r.importWriteMs)} ms` +
       ` (of which alone: checks and reads ${round(r.importPlanMs)} ms, hashing the events ${round(r.importHashMs)} ms) vs raw IndexedDB adding the same records in one transaction ${round(r.importRawWriteMs)} ms; dry run ${round(r.importDryRunMs)} ms  (target ≤ 5,000 ms)`,
   );
 }
 
-const r = await benchRegister(DOCS, EVENTS);
+const loadBefore = load();
+const r = await withExtensionImport(await benchRegister(DOCS, EVENTS));
+console.log(`Load average (1, 5, 15 min) before ${loadBefore}, after ${load()}`);
 const registerTargets = {
   firstPage: r.firstPageMs <= 200,
   overdue: r.overdueMs <= 50,

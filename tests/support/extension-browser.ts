@@ -34,7 +34,7 @@ export async function newProfileDir(): Promise<string> {
 
 /** Launches Debian's Chromium with the given build loaded, on a persistent profile. */
 export async function launchWithExtension(
-  options: { profileDir?: string; extensionDir?: string; headless?: boolean } = {},
+  options: { profileDir?: string; extensionDir?: string; headless?: boolean; /** More Chromium flags (the bench's remote debugging port). */ args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? TEST_BUILD;
   const profileDir = options.profileDir ?? (await newProfileDir());
@@ -56,6 +56,7 @@ export async function launchWithExtension(
       '--lang=zh-CN',
       // Targets Playwright does not emulate (the toolbar popup) take the browser's languages from here.
       '--accept-lang=zh-CN,zh',
+      ...(options.args ?? []),
     ],
   });
   context.setDefaultTimeout(10_000);
