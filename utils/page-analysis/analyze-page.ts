@@ -35,8 +35,13 @@ export interface PageAnalysis {
 
 const CORE_FIELDS: readonly FieldKey[] = ['docNumber', 'title', 'issuer', 'classification', 'urgency', 'receivedDate', 'deadline', 'registrationNo', 'copies', 'copyNumber', 'documentDate'];
 
+/** 来文日期 beside a 收文日期 / 签收日期 / 登记日期 is the date the sender gave the document, not when it came. */
+const SENDER_DATE = /^来文(日期|时间)$/;
+
 function resolveFields(candidates: readonly Candidate[]): Resolved {
   const year = contextYear(candidates);
+  const received = candidates.filter((c) => c.field === 'receivedDate');
+  if (received.some((c) => !SENDER_DATE.test(normaliseLabel(c.label)))) for (const c of received) if (SENDER_DATE.test(normaliseLabel(c.label))) c.field = 'documentDate';
   const fields: PageFields = {};
   const evidence: Partial<Record<FieldKey, FieldEvidence>> = {};
   const strength: Partial<Record<FieldKey, number>> = {};

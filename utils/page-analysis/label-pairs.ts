@@ -1,8 +1,8 @@
 import type { Candidate, Strategy } from './candidates';
 import { forEachText, hiddenTest, isEditable, isTag, longTableRows, readValue } from './dom';
-import { normaliseLabel } from './normalise';
+import { normaliseLabel, RECEIPT_SERIAL } from './normalise';
 import { docNumberLine } from './red-header';
-import { FIELD_LABELS, FIELD_NAME_HINTS, fieldForLabel, fieldForPair, isLabelCell, type FieldKey } from './vocabulary';
+import { ALL_LABELS, FIELD_NAME_HINTS, fieldForLabel, fieldForPair, isLabelCell, type FieldKey } from './vocabulary';
 
 const MAX_LABEL_CHARS = 24;
 
@@ -188,9 +188,6 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
   out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
 }
 
-const ALL_LABELS = Object.values(FIELD_LABELS)
-  .flat()
-  .sort((a, b) => b.length - a.length);
 const INLINE = new RegExp(`(?:^|[\\s\\u3000|｜，,；;])(${ALL_LABELS.join('|')})\\s*[:：]`, 'g');
 
 /** `文号：XX〔2026〕3号　　密级：秘密` inside one text node. */
@@ -281,6 +278,8 @@ export function scanPage(root: Element, ignoreHidden = false): PageScan {
         return;
       }
     }
+    // The office's own 收文 serial standing alone (江路政收（2026）37号 in the sheet's corner): its registration number, weakly.
+    if (RECEIPT_SERIAL.test(trimmed) && parent) candidates.push(candidate('registrationNo', trimmed, 'heading', '收文编号', parent));
     // Red-header 发文字号 lines come early in a document; a long list of 文号 cells need not be tried to its end.
     if (docNumberLines.length < 3 && docNumberTries < 100 && trimmed.endsWith('号') && ++docNumberTries) {
       const line = docNumberLine(text);

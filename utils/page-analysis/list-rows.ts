@@ -1,5 +1,5 @@
 import { isTag } from './dom';
-import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel } from './normalise';
+import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel, RECEIPT_SERIAL } from './normalise';
 import { fieldForLabel, isLabelCell, NUMBER_LABELS, type FieldKey } from './vocabulary';
 
 export interface ListTable {
@@ -66,7 +66,7 @@ function settleColumns(columns: Map<number, Column>, rows: readonly Element[]): 
   const sample = rows.slice(0, 20);
   const entries = [...columns].map(([index, column]): [number, FieldKey] => {
     if (!column.byShape) return [index, column.field];
-    const numbers = sample.filter((row) => isDocNumber(text(row.children[index]))).length;
+    const numbers = sample.filter((row) => !RECEIPT_SERIAL.test(text(row.children[index])) && isDocNumber(text(row.children[index]))).length;
     return [index, numbers * 2 > sample.length ? 'docNumber' : 'registrationNo'];
   });
   // Explicit columns first: a 文号 column beats a 编号 column that also looks like one.
@@ -85,7 +85,8 @@ function sameShape(rows: Element[], width: number): Element[] {
   const out: Element[] = [];
   for (const row of rows) {
     const cells = row.children;
-    if (cells.length !== width) continue;
+    // An empty row (a grid's sizing row, a blank spacer) is no record.
+    if (cells.length !== width || (out.length < 20 && !(row.textContent ?? '').trim())) continue;
     // A label/value row starts with a label and has another within the next two cells. Such forms are
     // short: past the first rows a long table is records, and its cells need no reading here.
     if (out.length < 20 && isLabelCell(cells[0]!) && (isLabelCell(cells[1]!) || (cells[2] && isLabelCell(cells[2])))) continue;

@@ -50,6 +50,12 @@ export function normaliseDocNumber(text: string): string | undefined {
   return YEAR_NUMBER.test(compact) ? compact : undefined;
 }
 
+/**
+ * The office's own 收文 serial in the shape of a 文号 — its 代字 ends in 收 (`江路政收（2026）37号`, `收〔2026〕0087`): the
+ * portal's registration number, never the sender's 文号.
+ */
+export const RECEIPT_SERIAL = /^[\u4e00-\u9fa5]{0,12}收[\[(（【﹝〔［](?:19|20)\d{2}[\])）】﹞〕］]第?\d{1,6}号?$/;
+
 /** Finds a 文号 inside longer text (e.g. `省政办发〔2026〕15号 签发人：王某`). */
 export function findDocNumber(text: string): string | undefined {
   const match = FIND_DOC_NUMBER.exec(text.length > 400 ? text.slice(0, 400).replace(SPACES, '') : text.replace(SPACES, ''));

@@ -1,4 +1,4 @@
-import { findDocNumber, normaliseDocNumber, normaliseLabel, TRADITIONAL_LABEL_CHARS } from './normalise';
+import { findDocNumber, normaliseDocNumber, normaliseLabel, RECEIPT_SERIAL, TRADITIONAL_LABEL_CHARS } from './normalise';
 
 export const FIELD_KEYS = [
   'docNumber',
@@ -17,20 +17,20 @@ export const FIELD_KEYS = [
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
-/** Label synonyms a portal may use for each field (compared after `normaliseLabel`). */
-export const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
-  docNumber: ['文号', '发文字号', '来文字号', '来文文号', '对方文号', '原文号', '来文编号', '发文文号', '公文文号', '文件字号', '字号', '文件编号', '公文编号', '原文编号', '来文号', '原文字号', '原文文号', '发文编号', '公文字号', '文件文号', '文件字', '来文文字号', '来文档号'],
-  registrationNo: ['收文编号', '收文字号', '单号', '收文单号', '收文号码', '内部编号', '登记流水号', '收文号', '登记号', '登记编号', '流水号', '收文流水号', '收文登记号', '编号', '收文序号', '单据号', '收文总编号'],
-  title: ['文件标题', '标题', '文件名称', '公文标题', '文件题目', '题目', '事由', '来文标题', '文件名', '主题', '请求标题', '公文名称', '收文标题', '文件题名', '题名', '公文题目', '来文名称', '文件主题', '公文主题', '文件标题名称', '主旨'],
-  issuer: ['来文单位', '来文机关', '发文机关', '发文单位', '来文机构', '发文部门', '来文部门', '行文单位', '成文单位', '来文单位名称', '发文机构', '发送单位', '来文方', '来函单位', '来源单位', '印发机关'],
-  classification: ['密级', '秘密等级', '密级程度', '保密等级', '文件密级', '密级及保密期限', '密级和保密期限', '公文密级', '机密程度', '秘密程度', '保密级别', '密级等级', '来文密级', '机密度', '密级度', '保密密级'],
-  classificationPeriod: ['保密期限', '密期'],
-  urgency: ['紧急程度', '缓急', '等级', '缓急程度', '紧急度', '急缓程度', '办理缓急', '公文等级', '文件等级', '紧急等级', '紧急级别', '缓急等级', '公文缓急', '文件缓急'],
-  copyNumber: ['份号'],
-  copies: ['份数', '文件份数', '来文份数', '收文份数', '文件数量'],
-  receivedDate: ['收文日期', '收文时间', '接收时间', '接收日期', '收件日期', '收件时间', '到文日期', '到文时间', '签收日期', '签收时间', '来文日期', '收到日期', '登记日期', '来文时间'],
-  documentDate: ['成文日期', '印发日期', '发文日期', '签发日期', '成文时间', '原文日期', '发文时间', '印发时间', '文件日期', '公文日期', '签发时间', '原文时间', '发布日期', '发布时间'],
-  deadline: ['办理期限', '办结时限', '办理时限', '截止日期', '归还期限', '限办日期', '办结期限', '完成时限', '办理截止日期', '传阅时限', '退回期限', '归还日期', '限期', '退回时间', '退回日期', '办结时间', '办结日期', '主办单位办结时间', '主办科室办结日期', '要求办结时间', '要求办结日期', '完成期限', '截止时间', '办理截止时间', '要求完成时间', '限办时间', '反馈时限', '反馈期限', '办理时间要求', '办理时效'],
+/** Label synonyms a portal may use for each field (compared after `normaliseLabel`), space-separated. */
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  docNumber: '文号 发文字号 来文字号 来文文号 对方文号 原文号 来文编号 发文文号 公文文号 文件字号 字号 文件编号 公文编号 原文编号 来文号 原文字号 原文文号 发文编号 公文字号 文件文号 文件字 来文文字号 来文档号',
+  registrationNo: '收文编号 收文字号 单号 收文单号 收文号码 内部编号 登记流水号 收文号 登记号 登记编号 流水号 收文流水号 收文登记号 编号 收文序号 单据号 收文总编号',
+  title: '文件标题 标题 文件名称 公文标题 文件题目 题目 事由 来文标题 文件名 主题 请求标题 公文名称 收文标题 文件题名 题名 公文题目 来文名称 文件主题 公文主题 文件标题名称 主旨',
+  issuer: '来文单位 来文机关 发文机关 发文单位 来文机构 发文部门 来文部门 行文单位 成文单位 来文单位名称 发文机构 发送单位 来文方 来函单位 来源单位 印发机关',
+  classification: '密级 秘密等级 密级程度 保密等级 文件密级 密级及保密期限 密级和保密期限 公文密级 机密程度 秘密程度 保密级别 密级等级 来文密级 机密度 密级度 保密密级',
+  classificationPeriod: '保密期限 密期',
+  urgency: '紧急程度 缓急 等级 缓急程度 紧急度 急缓程度 办理缓急 公文等级 文件等级 紧急等级 紧急级别 缓急等级 公文缓急 文件缓急',
+  copyNumber: '份号',
+  copies: '份数 文件份数 来文份数 收文份数 文件数量',
+  receivedDate: '收文日期 收文时间 接收时间 接收日期 收件日期 收件时间 到文日期 到文时间 签收日期 签收时间 来文日期 收到日期 登记日期 来文时间',
+  documentDate: '成文日期 印发日期 发文日期 签发日期 成文时间 原文日期 发文时间 印发时间 文件日期 公文日期 签发时间 原文时间 发布日期 发布时间',
+  deadline: '办理期限 办结时限 办理时限 截止日期 归还期限 限办日期 办结期限 完成时限 办理截止日期 传阅时限 退回期限 归还日期 限期 退回时间 退回日期 办结时间 办结日期 主办单位办结时间 主办科室办结日期 要求办结时间 要求办结日期 完成期限 截止时间 办理截止时间 要求完成时间 限办时间 反馈时限 反馈期限 办理时间要求 办理时效',
 };
 
 /**
@@ -40,9 +40,11 @@ export const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
 export const NUMBER_LABELS = new Set(['编号', '收文字号', '公文编号', '文件编号', '原文编号', '来文编号', '来文号', '发文编号']);
 
 const byLabel = new Map<string, FieldKey>();
-for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key]) byLabel.set(label, key);
+for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key].split(' ')) byLabel.set(label, key);
+/** Every label, longest first. */
+export const ALL_LABELS = [...byLabel.keys()].sort((a, b) => b.length - a.length);
 /** Every character a label may contain, spacing and markers included: a cheap first test for the hot path. */
-const LABEL_CHARS = new Set([...[...byLabel.keys()].join(''), ...TRADITIONAL_LABEL_CHARS, ...' \t\n\r\u00a0\u3000:：*＊或/、承']);
+const LABEL_CHARS = new Set([...ALL_LABELS.join(''), ...TRADITIONAL_LABEL_CHARS, ...' \t\n\r\u00a0\u3000:：*＊或/、承']);
 
 /**
  * The field a label names, if any: `来 文 单 位：` → `issuer`, `密級` → `classification`. A label naming two things
@@ -63,7 +65,7 @@ export function fieldForLabel(raw: string): FieldKey | undefined {
 export function fieldForPair(labelText: string, field: FieldKey, value: string): FieldKey {
   if (field !== 'docNumber' && field !== 'registrationNo') return field;
   if (!NUMBER_LABELS.has(normaliseLabel(labelText))) return field;
-  return normaliseDocNumber(value) || findDocNumber(value) ? 'docNumber' : 'registrationNo';
+  return !RECEIPT_SERIAL.test(value.trim()) && (normaliseDocNumber(value) || findDocNumber(value)) ? 'docNumber' : 'registrationNo';
 }
 
 /** Whether a cell's whole text is a field label (a heading cell, not a value). */

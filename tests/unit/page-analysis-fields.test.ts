@@ -1,0 +1,83 @@
+/**
+ * Field values decided by the kind of label and value, not by the page (issue 12, field generalisation): the
+ * office's own 收文 serial in the shape of a 文号, 来文日期 beside a 收文日期, grids with an empty sizing row.
+ * Each case is small markup of our own in the style of the portals' templates.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeHtml } from '../../tools/analyze-file';
+
+const read = (body: string, title = '收文处理') =>
+  analyzeHtml(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`, 'http://oa.example.gov.cn/oa/receive/view.do?id=9');
+
+describe("the office's own 收文 serial shaped like a 文号 (代字 ending in 收)", () => {
+  const sheet = (corner: string) =>
+    read(`<table class="form_table">
+      <tr><td class="head_title" colspan="4">云溪市交通局收文登记单</td></tr>
+      <tr><td colspan="3">文件类型：上级来文</td><td class="form_label">${corner}</td></tr>
+      <tr><td>来文文号：</td><td><input value="云交建〔2027〕14号"></td><td>来文单位：</td><td><input value="云溪市交通建设中心"></td></tr>
+      <tr><td>标题：</td><td colspan="3"><input value="关于开展2027年度道路桥梁安全隐患排查的通知"></td></tr></table>`, '收文登记');
+
+  it('standing alone in the sheet corner, it is the registration number; the labelled 来文文号 stays the 文号', () => {
+    const page = sheet('云交收（2027）37号');
+    expect(page.kind).toBe('registration');
+    expect(page.fields).toMatchObject({ registrationNo: '云交收（2027）37号', docNumber: '云交建〔2027〕14号' });
+  });
+
+  it('a corner holding a sender-shaped 文号 is not taken for the registration number', () => {
+    expect(sheet('云交建（2027）37号').fields.registrationNo).toBeUndefined();
+  });
+
+  it('under a 编号 label, 收〔2027〕0087 is the portal number while 云水发〔2027〕11号 is the 文号', () => {
+    const page = read(`<table border="1"><tr><th>编号</th><td>收〔2027〕0087</td><th>来文字号</th><td>云水发〔2027〕11号</td></tr>
+      <tr><th>标题</th><td colspan="3">关于印发《2027年农村饮水安全工作方案》的通知</td></tr></table>`);
+    expect(page.fields).toMatchObject({ registrationNo: '收〔2027〕0087', docNumber: '云水发〔2027〕11号' });
+  });
+
+  it('in a list, a 编号 column of 收-serials is the registration number column', () => {
+    const rows = [
+      ['云交收（2027）41号', '云交建〔2027〕17号', '关于报送一季度道路挖掘许可审批情况的通知'],
+      ['云交收（2027）40号', '云财建〔2027〕22号', '关于下达2027年道路养护专项资金预算的通知'],
+      ['云交收（2027）37号', '云交建〔2027〕14号', '关于开展道路桥梁安全隐患排查的通知'],
+    ];
+    const page = read(`<table><tr><th>编号</th><th>来文文号</th><th>标题</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`, '收文管理');
+    expect(page.kind).toBe('list');
+    expect(page.rows?.[0]).toMatchObject({ registrationNo: '云交收（2027）41号', docNumber: '云交建〔2027〕17号' });
+  });
+});
+
+describe('来文日期 beside a 收文日期', () => {
+  const form = (extra: string) =>
+    read(`<form class="form-horizontal">
+      <div class="form-group"><label>公文标题</label><div><input value="关于印发《2027年农村饮水安全巩固提升工作方案》的通知"></div></div>
+      <div class="form-group"><label>来文单位</label><div><input value="云溪县水利局"></div></div>
+      <div class="form-group"><label>来文日期</label><div><input value="2027-03-06"></div></div>
+      <div class="form-group"><label>来文字号</label><div><input value="云水发〔2027〕11号"></div></div>${extra}</form>`, '收文登记');
+
+  it('is the date the sender gave the document; receipt is the 收文日期', () => {
+    const page = form('<div class="form-group"><label>收文日期</label><div><input value="2027-03-09"></div></div>');
+    expect(page.fields).toMatchObject({ documentDate: '2027-03-06', receivedDate: '2027-03-09' });
+  });
+
+  it('alone, 来文日期 is when the document came', () => {
+    const page = form('');
+    expect(page.fields.receivedDate).toBe('2027-03-06');
+    expect(page.fields.documentDate).toBeUndefined();
+  });
+});
+
+describe('a grid whose body starts with an empty sizing row (jqGrid, ligerUI)', () => {
+  it('reads the first document as the first row', () => {
+    const header = '<table class="ui-jqgrid-htable"><thead><tr><th></th><th>收文编号</th><th>来文文号</th><th>标题</th><th>来文单位</th><th>登记日期</th></tr></thead></table>';
+    const data = [
+      ['1', '2027-0041', '云交建〔2027〕17号', '关于报送一季度道路挖掘许可审批情况的通知', '云溪市交通建设中心', '2027-03-16'],
+      ['2', '2027-0040', '云财建〔2027〕22号', '关于下达2027年道路养护专项资金预算的通知', '云溪市财政局', '2027-03-13'],
+    ];
+    const body = `<div class="ui-jqgrid-bdiv"><table class="ui-jqgrid-btable"><tbody><tr class="jqgfirstrow">${'<td style="height:0"></td>'.repeat(6)}</tr>${data
+      .map((r) => `<tr class="jqgrow">${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table></div>`;
+    const page = read(`<div class="ui-jqgrid-hdiv">${header}</div>${body}`, '收文管理');
+    expect(page.kind).toBe('list');
+    expect(page.rows).toHaveLength(2);
+    expect(page.rows?.[0]).toMatchObject({ registrationNo: '2027-0041', docNumber: '云交建〔2027〕17号', receivedDate: '2027-03-16' });
+  });
+});
