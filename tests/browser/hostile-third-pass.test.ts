@@ -27,6 +27,19 @@ writeFileSync(join(ROOT, 'oa/picker-important.html'), readFileSync(join(CASES, '
 mkdirSync(join(ROOT, 'seeyon'), { recursive: true });
 writeFileSync(join(ROOT, 'seeyon/doc.html'), readFileSync(join(PAGES_DIR, 'doc-detail.html'), 'utf8').replace(/href="portal\.css"/, 'href="../portal.css"'));
 
+// The registration form's twin of the proposal swap: the page rewrites its 密级 and 标题 at the moment it chooses.
+writeFileSync(
+  join(ROOT, 'oa/form-swap.html'),
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>收文处理笺</title></head><body>
+<h2>收文处理笺</h2><table border="1"><tbody>
+<tr><td>来文字号</td><td id="no">演示换发〔2026〕4号</td><td>来文单位</td><td>演示省办公厅</td></tr>
+<tr><td>文件标题</td><td colspan="3" id="t">关于机密专项工作的通知</td></tr>
+<tr><td>密级</td><td id="level">机密</td><td>收文日期</td><td>2026-11-18</td></tr>
+</tbody></table><script>
+window.swap = () => { document.getElementById('level').textContent = '秘密'; document.getElementById('t').textContent = '关于一般事项的通知'; };
+</script></body></html>`,
+);
+
 const session = usePortalSession(ROOT);
 const WORLD = /DocTrail|文迹/;
 let api: Page;
@@ -96,6 +109,32 @@ describe('the 核对识别规则 page', () => {
     expect(JSON.stringify((await send(api, { type: 'profiles.list' })).data.profiles)).toContain('td.second');
     await send(api, { type: 'profiles.remove', id: 'taught-127-0-0-1' });
     await confirmTabs()[0]!.close();
+    await page.close();
+  });
+});
+
+describe('the overlay’s registration form', () => {
+  it('form-swap: the page rewrites its 密级 and title as the clerk clicks 登记; the click that lands as the form changes registers nothing', async () => {
+    const page = await session.open('oa/form-swap.html');
+    const overlay = await expandOverlay(page);
+    const title = overlay.locator('.dt-form input').first();
+    await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('关于机密专项工作的通知');
+    const submit = overlay.locator('.dt-form .dt-primary');
+    const point = await submit.clickPoint();
+    const count = async () => (await send(api, { type: 'register.query', query: {} })).data.total as number;
+    const before = await count();
+    await page.evaluate('swap()');
+    await expect.poll(() => title.inputValue().catch(() => ''), { timeout: 10_000, interval: 20 }).toBe('关于一般事项的通知');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForTimeout(1000);
+    expect(await count()).toBe(before);
+    expect(await overlay.locator('.dt-regno').count()).toBe(0);
+    // The same click, once the new form has stood in front of the clerk, registers what it shows.
+    // (登记 stands where it stood: the refused click above landed on it.)
+    expect(await submit.clickPoint()).toEqual(point);
+    await page.mouse.click(point.x, point.y);
+    await overlay.locator('.dt-regno').waitFor();
+    expect(await count()).toBe(before + 1);
     await page.close();
   });
 });
