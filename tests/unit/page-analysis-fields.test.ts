@@ -81,3 +81,53 @@ describe('a grid whose body starts with an empty sizing row (jqGrid, ligerUI)', 
     expect(page.rows?.[0]).toMatchObject({ registrationNo: '2027-0041', docNumber: '云交建〔2027〕17号', receivedDate: '2027-03-16' });
   });
 });
+
+describe('urgency shown only as a flag above the sheet', () => {
+  const sheet = (flag: string) =>
+    read(`<table><tr><td align="center">${flag}</td><td align="right">信息等级：一般</td></tr></table>
+      <table class="tabin" border="1"><tr><td>来文编号</td><td><input readonly value="云农发[2027]8号"></td><td>来文单位</td><td><input readonly value="云溪市农业农村局"></td></tr>
+      <tr><td>标题</td><td colspan="3"><input readonly value="关于做好2027年春耕备耕工作的通知"></td></tr></table>`, '公文处理单');
+
+  it('a red 加急! standing alone is the urgency', () => {
+    expect(sheet('<font color="red">加急!</font>').fields.urgency).toBe('urgent');
+    expect(sheet('<span class="red">特急</span>').fields.urgency).toBe('very-urgent');
+  });
+
+  it('a labelled urgency wins over the flag, and a flag in a table cell of its own is not read', () => {
+    expect(sheet('<font color="red">加急!</font>').fields.docNumber).toBe('云农发〔2027〕8号');
+    expect(sheet('加急').fields.urgency).toBeUndefined();
+  });
+});
+
+describe('deadlines written as a month and day, with words around them', () => {
+  const slip = (deadline: string) =>
+    read(`<table border="1"><tr><th>文号</th><td>云政办发〔2027〕12号</td><th>办理时限</th><td>${deadline}</td></tr>
+      <tr><th>标题</th><td colspan="3">关于报送2027年一季度重点工作进展情况的通知</td></tr></table>`, '收文处理笺');
+
+  it('take the year of the 文号', () => {
+    expect(slip('3月10日前').fields.deadline).toBe('2027-03-10');
+    expect(slip('请于3月10日前报送').fields.deadline).toBe('2027-03-10');
+    expect(slip('三月十日前办结').fields.deadline).toBe('2027-03-10');
+    expect(slip('2027年3月31日').fields.deadline).toBe('2027-03-31');
+  });
+
+  it('a day that does not exist is no deadline', () => {
+    expect(slip('2月30日前').fields.deadline).toBeUndefined();
+  });
+});
+
+describe('label synonyms of the weak fields', () => {
+  const table = (label: string, value: string) =>
+    read(`<table border="1"><tr><th>来文字号</th><td>云教发〔2027〕5号</td><th>${label}</th><td>${value}</td></tr>
+      <tr><th>文件标题</th><td colspan="3">关于开展2027年春季学期安全大检查的通知</td></tr></table>`, '收文阅办单').fields;
+
+  it.each([
+    ['顺序号', '0087', 'registrationNo', '0087'],
+    ['办文编号', 'BW-2027-031', 'registrationNo', 'BW-2027-031'],
+    ['收文登记日期', '2027-03-09', 'receivedDate', '2027-03-09'],
+    ['落款日期', '2027年3月6日', 'documentDate', '2027-03-06'],
+    ['要求办结期限', '2027-03-20', 'deadline', '2027-03-20'],
+  ])('%s', (label, value, field, expected) => {
+    expect(table(label, value)[field as 'deadline']).toBe(expected);
+  });
+});

@@ -280,6 +280,8 @@ export function scanPage(root: Element, ignoreHidden = false): PageScan {
     }
     // The office's own 收文 serial standing alone (江路政收（2026）37号 in the sheet's corner): its registration number, weakly.
     if (RECEIPT_SERIAL.test(trimmed) && parent) candidates.push(candidate('registrationNo', trimmed, 'heading', '收文编号', parent));
+    // An urgency flag standing alone, not in a cell (<font color=red>加急!</font> above the sheet): the urgency, weakly.
+    if (/^(特提|特急|加急|急件)[!！]?$/.test(trimmed) && parent && !/^(TD|TH|A|BUTTON|LI|LABEL)$/.test(parent.tagName)) candidates.push(candidate('urgency', trimmed, 'heading', '紧急程度', parent));
     // Red-header 发文字号 lines come early in a document; a long list of 文号 cells need not be tried to its end.
     if (docNumberLines.length < 3 && docNumberTries < 100 && trimmed.endsWith('号') && ++docNumberTries) {
       const line = docNumberLine(text);

@@ -163,8 +163,9 @@ export function normaliseDate(text: string, contextYear?: number): string | unde
     const [y, m, d] = [chineseYear(chinese[1]!), chineseSmall(chinese[2]!), chineseSmall(chinese[3]!)];
     return y && m && d ? isoDate(y, m, d) : undefined;
   }
-  const monthDay = /^(\d{1,2})月(\d{1,2})日(?:前|之前|以前)?$/.exec(compact);
-  if (monthDay && contextYear) return isoDate(contextYear, Number(monthDay[1]), Number(monthDay[2]));
+  // A month and day (`3月10日前`, `请于三月十日前办结`) takes the year of the document.
+  const monthDay = compact.length <= 30 && /(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
+  if (monthDay && contextYear) return isoDate(contextYear, chineseSmall(monthDay[1]!) ?? 0, chineseSmall(monthDay[2]!) ?? 0);
   return undefined;
 }
 
