@@ -4,7 +4,8 @@ import { changedParams, identityKeys } from '@/utils/documents/identity';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
-import { registerDocument } from '@/utils/register/register-store';
+import { logHandling, registerDocument, sendDocument } from '@/utils/register/register-store';
+import { correctDocument } from '@/utils/register/ledger-store';
 import { learnedParams } from '@/utils/register/volatile-params';
 import { contentScript, testPortals } from '../support/senders';
 
@@ -65,6 +66,24 @@ describe('the register learns volatile parameters per portal (issue 13, point 5)
     const again = await registerDocument(db, { title: LETTER.title, classification: 'none', sourceUrl: `${PAGE}&opentk=m1n2` }, new Date(2026, 11, 4));
     expect(again).toMatchObject({ created: false, document: { id: document.id } });
     expect(await db.count('documents')).toBe(1);
+  });
+
+  it('a print, a 传阅 or a correction of its title leaves the document known by its address without the learned parameter', async () => {
+    const handle = await handler();
+    const { document } = await registerDocument(db, { ...LETTER, classification: 'none', sourceUrl: `${PAGE}&opentk=a8f3k2` }, new Date(2026, 11, 4));
+    expect(await lookup(handle, `${PAGE}&opentk=zz91qq`)).toBe(document.registrationNo);
+    expect(await learnedParams(db, PAGE)).toEqual(['opentk']);
+    const now = new Date(2026, 11, 4, 10);
+    await logHandling(db, document.id, 'printed', { reason: '会议学习', intercepted: true }, now);
+    await sendDocument(db, document.id, { recipients: ['王局长'], purpose: 'read' }, now);
+    expect(await lookup(handle, `${PAGE}&opentk=x7y8z9`, { title: LETTER.title })).toBe(document.registrationNo);
+    const title = '关于商请协助做好2027年高校毕业生招聘宣传工作的函';
+    await correctDocument(db, document.id, { title }, '标题登记有误', now);
+    expect(await lookup(handle, `${PAGE}&opentk=p4q5r6`, { title })).toBe(document.registrationNo);
+    // the corrected title is what it is found by now, the old one no longer
+    const keys = (await db.get('documents', document.id))!.identityKeys!;
+    expect(keys.some((key) => key.startsWith('t:') && key.includes('工作的函'))).toBe(true);
+    expect(keys.filter((key) => key.startsWith('t:'))).toHaveLength(1);
   });
 
   it('keys documents registered after the learning without the parameter too', async () => {

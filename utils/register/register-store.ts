@@ -208,13 +208,27 @@ export function changeDocument(
         const { dueDate: _previous, supervisionDue: _previousSupervision, ...rest } = changed;
         const dueDate = dueDateOf(changed, circulation);
         const supervisionDue = supervisionDueOf(changed);
-        // A correction may change what the document is found by (文号, title, issuer, 收文日期): its keys follow.
-        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: identityKeys(rest) };
+        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: keysAfter(document, rest) };
         await Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
         return { document: next, circulation: circulation.recipients };
       },
     };
   });
+}
+
+const IDENTITY_FIELDS = ['docNumber', 'title', 'issuer', 'receivedDate', 'sourceUrl'] as const;
+
+/**
+ * The keys a changed record is found by. A correction may change what the document is found by (文号, title, issuer,
+ * 收文日期): its keys follow. Its page keys stay as they were while its page is the same — they include the address
+ * without the parameters learned to change on its portal, which only registering and learning know (volatile-params.ts);
+ * a change that touches none of these fields (a 传阅, a print, a 督办 step) keeps the keys as they are.
+ */
+function keysAfter(before: DocumentRecord, after: DocumentRecord): string[] {
+  if (before.identityKeys && IDENTITY_FIELDS.every((field) => before[field] === after[field])) return before.identityKeys;
+  const keys = identityKeys(after);
+  if (!before.identityKeys || before.sourceUrl !== after.sourceUrl) return keys;
+  return [...new Set([...keys.filter((key) => !key.startsWith('u:')), ...before.identityKeys.filter((key) => key.startsWith('u:'))])];
 }
 
 export type HandlingAction = 'printed' | 'copied' | 'downloaded';
