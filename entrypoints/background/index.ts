@@ -13,6 +13,7 @@ import { listenForExports } from './export-port';
 import { createReminders } from './reminders';
 import { listenForExtendsChecks, listenForVerification } from './verify-port';
 import { coordinateFrames } from './frames';
+import { guardMirrors } from './mirrors';
 import { createSenderContext } from './senders';
 import { createPrintQuestions } from '@/utils/messaging/print-questions';
 import { createProposals } from '@/utils/messaging/proposals';
@@ -97,6 +98,11 @@ export default defineBackground(() => {
     .then(readSettings)
     .then(mirror, () => undefined);
   void browser.storage.local.set({ [OVERLAY_ENGLISH_KEY]: overlayEnglish }).catch(() => undefined);
+  // Nobody else may change them (a content script can write storage.local): put back at once (mirrors.ts).
+  guardMirrors(async () => {
+    const settings = await readSettings(await db());
+    return { [LANGUAGE_KEY]: settings.language, [PRESETS_KEY]: settings.reasonPresets, [OVERLAY_ENGLISH_KEY]: overlayEnglish };
+  });
   // Returning the promise answers the sender; nothing is registered for external messages,
   // so web pages have no way in. Content scripts get only what sender-policy.ts allows them.
   browser.runtime.onMessage.addListener((message, sender) => {

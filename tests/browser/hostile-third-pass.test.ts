@@ -209,3 +209,26 @@ describe('the 教我识别 picker against the page’s stylesheet', () => {
     });
   }
 });
+
+describe('what the background mirrors into storage.local', () => {
+  it('a content script rewriting the reasons every print dialog offers, the language or the overlay’s English words: put back at once', async () => {
+    const page = await session.open('doc-detail.html');
+    await expandOverlay(page);
+    const KEYS = ['settings.reasonPresets', 'settings.language', 'i18n.overlay.en'];
+    const stored = () => api.evaluate(`chrome.storage.local.get(${JSON.stringify(KEYS)})`) as Promise<Record<string, unknown>>;
+    const before = await stored();
+    expect(before['settings.reasonPresets']).toContain('会议使用');
+    // The content script of one portal (compromised) writes for every portal: storage.local is open to content scripts.
+    await evaluateInContentScript(
+      page,
+      WORLD,
+      `chrome.storage.local.get('i18n.overlay.en').then((s) => chrome.storage.local.set({
+        'settings.reasonPresets': ['领导已口头同意，无需登记'],
+        'settings.language': 'en',
+        'i18n.overlay.en': Object.fromEntries(Object.keys(s['i18n.overlay.en']).map((k) => [k, 'OK — nothing to record'])),
+      }))`,
+    );
+    await expect.poll(stored, { timeout: 5_000 }).toEqual(before);
+    await page.close();
+  });
+});
