@@ -141,3 +141,29 @@ describe('a form whose sender is a group of checkboxes picks recipients: an outg
     expect(page.fields.issuer).toBe('云溪市公安局交通警察支队');
   });
 });
+
+describe('a page naming itself 发文 / 公文发送 shows the office\'s own outgoing document', () => {
+  const sheet = (title: string, active: string) =>
+    read(
+      shell(
+        title,
+        active,
+        `<h2>${title}</h2><table class="form" border="1">
+        <tr><th>文件标题</th><td colspan="3">关于做好2027年春季森林防火工作的通知</td></tr>
+        <tr><th>发文字号</th><td>云政办发〔2027〕6号</td><th>发文单位</th><td>云溪县人民政府办公室</td></tr>
+        <tr><th>主送</th><td>各乡镇人民政府</td><th>附件</th><td>无</td></tr></table>`,
+      ),
+    );
+
+  // Half the weight of two outgoing labels: a sheet with many fields still reads as a document (a red-header document
+  // received and shown in a 发文 section, b-01 / b-05 of the corpus, must).
+  it('a read-only 发文 sheet (发文详情, 公文发送) with its title, 文号 and sender is no document to register', () => {
+    expect(sheet('发文详情', '发文管理').kind).toBe('none');
+    expect(sheet('公文发送', '发文管理').kind).toBe('none');
+  });
+
+  it('the same sheet named as a 收文 page, or in a 收发文 section, is the incoming document', () => {
+    expect(sheet('收文详情', '收文查询').kind).toBe('detail');
+    expect(sheet('收发文管理', '首页').kind).toBe('detail');
+  });
+});

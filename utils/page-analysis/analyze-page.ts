@@ -139,6 +139,7 @@ function ownList(list: ListTable, section: string): boolean {
 
 export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false): Record<KindSignal, number> {
   const { own, kind: cues, all } = cueText(headings(doc, scan.titleTexts), scan.navTexts);
+  const section = cueParts(doc, scan);
   const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
   const strategies = found.map((f) => resolved.evidence[f]?.strategy);
   const labelled = strategies.filter((s) => s && LABEL_STRATEGIES.has(s)).length;
@@ -160,8 +161,10 @@ export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | '
     listRows: list ? Math.min(list.shapedRows, 10) / 10 : 0,
     signingTable: hasSigningTable(doc) ? 1 : 0,
     records: records ? 1 : 0,
-    ownList: list && ownList(list, cueParts(doc, scan)) ? 1 : 0,
-    outgoing: Math.min(scan.outgoingLabels, 2) / 2,
+    ownList: list && ownList(list, section) ? 1 : 0,
+    // A page naming itself 发文 / 公文发送 (and not 收文) shows the office's own outgoing document: one outgoing label (half
+    // the weight of two: a red-header document received and shown in a 发文 section still reads as a document).
+    outgoing: Math.min(scan.outgoingLabels + (/(?<!收)发文(?!单位|机关|字号|日期|时间|文号|编号|部门)|公文发送/.test(section) && !INCOMING_SECTION.test(section) ? 1 : 0), 2) / 2,
     password: doc.querySelector('input[type=password]') ? 1 : 0,
     negativeCue: NEGATIVE_CUES.test(all) ? 1 : 0,
     softNegativeCue: SOFT_NEGATIVE_CUES.test(all) && !/收文/.test(own) ? 1 : 0,
