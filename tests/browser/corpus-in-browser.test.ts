@@ -46,7 +46,7 @@ describe('the built extension on every corpus page, in Chromium', () => {
     const trainCount = documents.filter(isTrain).length;
     const validationCount = documents.length - trainCount;
     console.log(`in Chromium: train ${trainCount - wrong.train.length}/${trainCount}, validation ${validationCount - wrong.validation.length}/${validationCount} document pages of the right kind`);
-    if (wrong.validation.length) console.log(`validation misses (measured, not tuned on):\n  ${wrong.validation.join('\n  ')}`);
+    // validation is reported as a count only: naming its missed pages would invite tuning on them
     // the same bar as the corpus unit test: at least 95 % of train document pages
     expect(wrong.train.length, wrong.train.join('\n')).toBeLessThanOrEqual(Math.floor(trainCount * 0.05));
   }, PAGES_TIMEOUT);
@@ -58,7 +58,8 @@ describe('the built extension on every corpus page, in Chromium', () => {
       await page.waitForTimeout(700); // analysis runs at document_idle, before this settles
       if (await page.locator('doctrail-overlay').count()) touched[isTrain(p) ? 'train' : 'validation'].push(p.file);
     }
-    if (touched.validation.length) console.log(`validation negatives with an overlay: ${touched.validation.join(', ')}`);
+    const validationNegatives = pages.filter((q) => q.expected.kind === 'none' && !isTrain(q)).length;
+    console.log(`in Chromium: validation negatives with an overlay ${touched.validation.length} of ${validationNegatives} (pages not named)`);
     expect(touched.train).toEqual([]);
   }, PAGES_TIMEOUT);
 });
