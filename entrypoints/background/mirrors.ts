@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { canonicalJson } from '@/utils/messaging/proposals';
+import { canonicalJson } from '@/utils/register/hash-chain';
 
 /**
  * What the background mirrors into `storage.local` for every surface to read at start (界面语言, 常用理由, the

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson, CONFIRM_DELAY_MS, createProposals, proposalDigest, ProposalRefused, type ProposalStore } from '@/utils/messaging/proposals';
+import { canonicalJson } from '@/utils/register/hash-chain';
+import { CONFIRM_DELAY_MS, createProposals, proposalDigest, ProposalRefused, type ProposalStore } from '@/utils/messaging/proposals';
 import { createMessageHandler } from '@/utils/messaging/message-handler';
 import { openRegister, type RegisterDB } from '@/utils/register/register-db';
 

@@ -10,6 +10,7 @@
  *   clerk's click on its way while the page swaps) is refused, whatever the page's own button did.
  * One proposal at a time (a page proposing in a loop replaces it rather than filling the session storage).
  */
+import { canonicalJson, sha256Hex } from '../register/hash-chain';
 import { siteProfileSchema, type SiteProfile } from '../site-profiles/profile-schema';
 
 /** How long a proposal must have stood, unchanged, before 保存 saves it (the 核对 page disables 保存 as long). */
@@ -33,20 +34,9 @@ interface Stored {
 
 export class ProposalRefused extends Error {}
 
-/** JSON with every object's keys in order: the same text for the same content however it was stored and read back. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** SHA-256 (hex) of the profile's content (canonical JSON): what the 核对 page was shown. */
+/** SHA-256 (hex) of the profile's content (canonical JSON, as the hash chain hashes events): what the 核对 page was shown. */
 export async function proposalDigest(profile: unknown): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(profile))));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonicalJson(profile));
 }
 
 function stored(value: unknown): Stored | undefined {

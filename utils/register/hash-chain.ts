@@ -52,7 +52,8 @@ function hexOf(digest: Uint8Array): string {
   return hex;
 }
 
-async function sha256Hex(text: string): Promise<string> {
+/** SHA-256 of the text's UTF-8 bytes, as lower-case hex (WebCrypto). */
+export async function sha256Hex(text: string): Promise<string> {
   return hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))));
 }
 
