@@ -161,6 +161,8 @@ export function Overlay(props: OverlayProps) {
       if (back !== document.body) back.focus();
     } else refocus.current = selector ?? FOCUSABLE;
   };
+  /** The action failed: say why in the notice line (the document's state stays as it was). */
+  const showError = (error: unknown) => setNotice(t('overlay.error', { message: message(error) }));
   const fail = (error: unknown) => {
     refocus.current = null;
     setDoc({ step: 'error', message: message(error) });
@@ -221,7 +223,7 @@ export function Overlay(props: OverlayProps) {
                   resolve(answer);
                 })
                 .catch((error: unknown) => {
-                  setNotice(t('overlay.error', { message: message(error) }));
+                  showError(error);
                   resolve(null); // not logged, so not allowed
                 });
             },
@@ -236,7 +238,7 @@ export function Overlay(props: OverlayProps) {
                   setNotice(t('notice.corrected', { level: t(`classification.${level}`) }));
                   resolve({ reason: '' });
                 })
-                .catch((error: unknown) => setNotice(t('overlay.error', { message: message(error) }))),
+                .catch(showError),
           });
         }),
       handledUnasked: () => {
@@ -269,7 +271,7 @@ export function Overlay(props: OverlayProps) {
       .then(
         (state) => setDoc({ step: 'registered', state }),
         // The form stays as it was: the clerk can choose the 密级 and try again.
-        (error: unknown) => setNotice(t('overlay.error', { message: message(error) })),
+        showError,
       );
   };
 
@@ -397,7 +399,7 @@ export function Overlay(props: OverlayProps) {
                 <button
                   type="button"
                   class="dt-small dt-learn-yes"
-                  onClick={(e) => accepts(e) && learn.remember().then(() => setLearn({ ...learn, done: true }), (error: unknown) => setNotice(t('overlay.error', { message: message(error) })))}
+                  onClick={(e) => accepts(e) && learn.remember().then(() => setLearn({ ...learn, done: true }), showError)}
                 >
                   {t('overlay.learnYes')}
                 </button>
@@ -464,10 +466,10 @@ function DocumentBody({ doc, draft, duplicate, t, onRegister, onNear, onClassifi
             {t('overlay.registered')} <strong class="dt-regno">{d.registrationNo}</strong>
           </p>
           <dl class="dt-fields">
-            {d.docNumber && <Field label={t('overlay.docNumber')} value={d.docNumber} />}
+            {d.docNumber && <Field label={t('field.docNumber')} value={d.docNumber} />}
             <Field label={t('overlay.status')} value={t(`status.${d.status}`)} />
             {d.currentHolder && <Field label={t('overlay.holder')} value={d.currentHolder} />}
-            {d.deadline && <Field label={t('overlay.deadline')} value={d.deadline} />}
+            {d.deadline && <Field label={t('field.deadline')} value={d.deadline} />}
           </dl>
           <CirculationList recipients={doc.state.circulation} t={t} onReturned={onReturned} onAdd={onAddCirculation} />
         </>

@@ -12,7 +12,7 @@ const ATTACHMENT_EXT = /\.(pdf|ofd|docx?|xlsx?|wps|et|zip|rar|7z|txt|pptx?|ceb|t
 function controlText(el: Element): string {
   const input = el as HTMLInputElement;
   const text = el.tagName === 'INPUT' ? input.value : (el.textContent ?? '');
-  return text.replace(/[\s\u00a0\u3000]+/g, '');
+  return text.replace(/\s+/g, '');
 }
 
 /** The clickable control an event landed on (a button, link or button-like input), if any. */
@@ -70,7 +70,7 @@ export function selectedRecipients(doc: Document): string[] {
     for (let depth = 0; context && depth < 4 && !PICKER_CONTEXT.test(context.textContent?.slice(0, 400) ?? ''); depth++) context = context.parentElement;
     if (!context) continue;
     const label = box.closest('label') ?? (box.id ? doc.querySelector(`label[for="${box.id.replace(/"/g, '')}"]`) : null);
-    const name = (label?.textContent ?? box.nextSibling?.textContent ?? box.value ?? '').replace(/[\s\u00a0\u3000]+/g, '');
+    const name = (label?.textContent ?? box.nextSibling?.textContent ?? box.value ?? '').replace(/\s+/g, '');
     if (name && name.length <= 12 && !/全选|清空/.test(name) && !names.includes(name)) names.push(name);
   }
   for (const select of doc.querySelectorAll<HTMLSelectElement>('select[multiple]')) {

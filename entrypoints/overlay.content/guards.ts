@@ -179,6 +179,6 @@ function profileSendAction(target: EventTarget | null, selectors: readonly strin
 
 /** What the portal calls the action (its button text or title), else 传阅. */
 function sendVerb(control: Element): string {
-  const text = (control.textContent || control.getAttribute('title') || (control as HTMLInputElement).value || '').replace(/[\s\u00a0\u3000]+/g, '');
+  const text = (control.textContent || control.getAttribute('title') || (control as HTMLInputElement).value || '').replace(/\s+/g, '');
   return text && text.length <= 8 ? text : '传阅';
 }

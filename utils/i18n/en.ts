@@ -16,8 +16,6 @@ export const en: Record<MessageKey, string> = {
   'overlay.register': 'Register',
   'overlay.registering': 'Registering…',
   'overlay.checking': 'Checking the register…',
-  'overlay.docNumber': 'Doc. no.',
-  'overlay.deadline': 'Deadline',
   'overlay.pillList': '{count} on this page',
   'overlay.listCount': '{count} documents listed on this page',
   'overlay.error': 'Not done: {message}',

@@ -14,8 +14,6 @@ export const zhCN = {
   'overlay.register': '登记',
   'overlay.registering': '登记中…',
   'overlay.checking': '正在查询台账…',
-  'overlay.docNumber': '文号',
-  'overlay.deadline': '办理期限',
   'overlay.pillList': '本页 {count} 件',
   'overlay.listCount': '本页列出 {count} 件公文',
   'overlay.error': '操作未完成：{message}',

@@ -1,12 +1,12 @@
 import { STRATEGY_STRENGTH, type Candidate, type Strategy } from './candidates';
-import { contextYear, fieldValue } from './field-values';
+import { contextYear, DATE_FIELDS, fieldValue } from './field-values';
 import { describeElement } from './dom';
 import { KIND_SIGNALS, KIND_WEIGHTS, KINDS, type KindSignal } from './kind-weights';
 import { controlHints, scanPage, shortText, type PageScan } from './label-pairs';
 import { findListTable, type ListTable } from './list-rows';
 import { GENRE_AT_END, redHeaderFields } from './red-header';
 import { normaliseLabel } from './normalise';
-import { KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
+import { FIELD_KEYS, KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
 export type PageFields = Partial<Record<FieldKey, string>>;
@@ -33,7 +33,8 @@ export interface PageAnalysis {
   evidence: { kind: string[]; signals?: SignalEvidence[]; fields: Partial<Record<FieldKey, FieldEvidence>> };
 }
 
-const CORE_FIELDS: readonly FieldKey[] = ['docNumber', 'title', 'issuer', 'classification', 'urgency', 'receivedDate', 'deadline', 'registrationNo', 'copies', 'copyNumber', 'documentDate'];
+/** The document's fields but the 保密期限, which only comes with a 密级. */
+const CORE_FIELDS = FIELD_KEYS.filter((field) => field !== 'classificationPeriod');
 
 /** 来文日期 beside a 收文日期 / 签收日期 / 登记日期 is the date the sender gave the document, not when it came. */
 const SENDER_DATE = /^来文(日期|时间)$/;
@@ -71,7 +72,7 @@ function resolveFields(candidates: readonly Candidate[]): Resolved {
  * the chosen menu entry or tab too (a 文件传阅 entry marked `on` around a bare two-column view).
  */
 function cueText(parts: readonly string[], navTexts: readonly string[]): { own: string; kind: string; all: string } {
-  const own = parts.join(' ').replace(/[\s\u00a0\u3000]+/g, '');
+  const own = parts.join(' ').replace(/\s+/g, '');
   const all = own + navTexts.join(' ');
   return { own, all, kind: Object.values(KIND_CUES).some((cue) => cue.test(own)) ? own : all };
 }
@@ -217,7 +218,6 @@ function cellText(cell: Element, field: FieldKey): string {
   return full && /…|\.\.\.$/.test(text) ? full : text;
 }
 
-const DATE_COLUMNS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
 
 /** Each row's fields; dates second, so that `10月20日前` can take the year of the row's 文号 or other dates. */
 export function listRows(list: ListTable): PageFields[] {
@@ -235,7 +235,7 @@ export function listRows(list: ListTable): PageFields[] {
     let year: number | undefined;
     for (const [index, field] of columns) {
       const cell = cells[index];
-      if (!cell || DATE_COLUMNS.has(field)) continue;
+      if (!cell || DATE_FIELDS.has(field)) continue;
       const text = cellText(cell, field);
       const value = cellValue(field, text);
       if (value) row[field] = value;
@@ -246,7 +246,7 @@ export function listRows(list: ListTable): PageFields[] {
     const dated: [FieldKey, string][] = [];
     for (const [index, field] of columns) {
       const cell = cells[index];
-      if (!cell || !DATE_COLUMNS.has(field)) continue;
+      if (!cell || !DATE_FIELDS.has(field)) continue;
       const text = cell.textContent ?? '';
       const value = cellValue(field, text);
       if (value) {
@@ -317,7 +317,8 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
   if (kind === 'list') {
     const analysis: PageAnalysis = { kind, fields: {}, rowCount: list!.rows.length, confidence, evidence: { ...evidence, fields: {} } };
     let rows: PageFields[] | undefined;
-    const at = [...list!.columns].find(([, field]) => field === 'title')?.[0] ?? [...list!.columns].find(([, field]) => field === 'docNumber')?.[0];
+    const column = (wanted: FieldKey) => [...list!.columns].find(([, field]) => field === wanted)?.[0];
+    const at = column('title') ?? column('docNumber');
     Object.defineProperty(analysis, 'markCells', { get: () => list!.rows.map((row) => row.children[at ?? -1] ?? row.lastElementChild!) });
     return Object.defineProperty(analysis, 'rows', { enumerable: true, get: () => (rows ??= listRows(list!)) });
   }

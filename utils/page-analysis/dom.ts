@@ -63,7 +63,7 @@ export function describeElement(element: Element): string {
   return parts.join(' > ');
 }
 
-const NOT_CONTENT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION']);
+const NOT_CONTENT = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|OPTION)$/;
 
 /** Rows past the first few of long table bodies: records of a list, read column by column elsewhere. */
 export function longTableRows(doc: Document, keep = 3, longer = 60): Set<Element> {
@@ -76,7 +76,7 @@ export function longTableRows(doc: Document, keep = 3, longer = 60): Set<Element
 }
 
 /** Blocks whose computed style is worth asking for: cells, rows and inline elements inherit their container's. */
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'TABLE', 'TBODY', 'UL', 'OL', 'LI', 'DL', 'FIELDSET', 'IFRAME', 'HEADER', 'FOOTER', 'DIALOG']);
+const CONTAINERS = /^(DIV|SECTION|ARTICLE|MAIN|ASIDE|NAV|FORM|TABLE|TBODY|UL|OL|LI|DL|FIELDSET|IFRAME|HEADER|FOOTER|DIALOG)$/;
 
 /**
  * A test for content the clerk cannot see: the `hidden` attribute or an inline `display:none` on any element; on
@@ -92,7 +92,7 @@ export function hiddenTest(doc: Document): ((element: Element) => boolean) | nul
     if ((element as HTMLElement).hidden) return true;
     const inline = element.getAttribute('style');
     if (inline && /display\s*:\s*none/i.test(inline)) return true;
-    if (!CONTAINERS.has(element.tagName)) return false;
+    if (!CONTAINERS.test(element.tagName)) return false;
     const style = view.getComputedStyle(element);
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
     if (!hasLayout) return false;
@@ -118,7 +118,7 @@ export function forEachText(
   let node = walker.nextNode();
   while (node) {
     if (node.nodeType === 3) visit(node as Text);
-    else if (NOT_CONTENT.has(node.nodeName) || skip.has(node as Element) || (hidden && hidden(node as Element) && (onHidden?.(node as Element), true))) {
+    else if (NOT_CONTENT.test(node.nodeName) || skip.has(node as Element) || (hidden && hidden(node as Element) && (onHidden?.(node as Element), true))) {
       node = walker.nextSibling() ?? climbToNext(walker);
       continue;
     }

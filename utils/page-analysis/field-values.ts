@@ -13,7 +13,7 @@ import {
 } from './normalise';
 import type { FieldKey } from './vocabulary';
 
-const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
+export const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
 const STATUS_TAG = /\s*(待办|待阅|已办|在办|办理中|处理中|办理完成|已办结|办结|已退回|退回|待处理|已审核|待审核|已签收|未签收|已阅|未阅|新)$/;
 
 /** A 办理期限 given as a number of working days is kept as "N个工作日"; the background turns it into a date on the official calendar. */

@@ -1,16 +1,17 @@
 import type { Candidate, Strategy } from './candidates';
 import { forEachText, hiddenTest, isEditable, isTag, longTableRows, readValue } from './dom';
 import { normaliseLabel, RECEIPT_SERIAL } from './normalise';
+import { filledCells } from './list-rows';
 import { docNumberLine } from './red-header';
 import { ALL_LABELS, FIELD_NAME_HINTS, fieldForLabel, fieldForPair, isLabelCell, type FieldKey } from './vocabulary';
 
 const MAX_LABEL_CHARS = 24;
 
-const STRUCTURAL = new Set(['TR', 'TBODY', 'THEAD', 'TFOOT', 'TABLE', 'BODY', 'HTML', 'FORM', 'UL', 'OL', 'DL']);
+const STRUCTURAL = /^(TR|TBODY|THEAD|TFOOT|TABLE|BODY|HTML|FORM|UL|OL|DL)$/;
 /** Elements that are a label's whole box: climbing stops there. */
-const LABEL_BOXES = new Set(['TD', 'TH', 'LABEL', 'DT', 'LEGEND']);
-const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
-const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const LABEL_BOXES = /^(TD|TH|LABEL|DT|LEGEND)$/;
+const CONTROL_TAGS = /^(INPUT|SELECT|TEXTAREA)$/;
+const SKIP_TEXT = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT)$/;
 
 /**
  * An element's text if it is short, else undefined — without reading the text of a big subtree (a label's parent
@@ -28,8 +29,8 @@ export function shortText(element: Element, max = MAX_LABEL_CHARS + 8): { text: 
       if (text.length > max * 3 && normaliseLabel(text).length > max) return undefined;
     } else if (node.nodeType === 1) {
       const tag = (node as Element).tagName;
-      if (CONTROL_TAGS.has(tag) && (node as Element).getAttribute('type') !== 'hidden') control = true;
-      if (!SKIP_TEXT.has(tag) && tag !== 'SELECT' && node.firstChild) {
+      if (CONTROL_TAGS.test(tag) && (node as Element).getAttribute('type') !== 'hidden') control = true;
+      if (!SKIP_TEXT.test(tag) && node.firstChild) {
         node = node.firstChild;
         continue;
       }
@@ -65,7 +66,7 @@ function labelOf(text: Text): FoundLabel | undefined {
     // The label's element holds more than the label: the value follows the text node inside it.
     if (!box || normaliseLabel(box.text) !== normaliseLabel(own)) return text.nextSibling ? { ...found, node: text } : found;
   }
-  for (let hops = 0; element && hops < 6 && !STRUCTURAL.has(element.tagName); hops++, element = element.parentElement) {
+  for (let hops = 0; element && hops < 6 && !STRUCTURAL.test(element.tagName); hops++, element = element.parentElement) {
     if (hops > 0 || !ownField) {
       const box = shortText(element);
       if (!box) break;
@@ -73,7 +74,7 @@ function labelOf(text: Text): FoundLabel | undefined {
       if (field && !box.control) found = { element, text: box.text.trim(), field };
       else if (found || box.control) break;
     }
-    if (LABEL_BOXES.has(element.tagName)) break;
+    if (LABEL_BOXES.test(element.tagName)) break;
   }
   return found;
 }
@@ -120,9 +121,8 @@ function rowsAfter(row: Element): Element[] {
 
 /** Mostly labels: a row of column headings rather than label/value pairs. */
 function isHeaderRow(row: Element): boolean {
-  const filled = [...row.children].filter((cell) => (cell.textContent ?? '').trim() || cell.querySelector('input, select, textarea')).length;
   const labels = labelsInRow(row);
-  return labels >= 2 && labels * 2 > filled;
+  return labels >= 2 && labels * 2 > filledCells(row);
 }
 
 function isValueRow(row: Element): boolean {
@@ -176,8 +176,8 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
     if (below) return void out.push(candidate(field, readValue(below), 'label-below', labelText, below, isEditable(below)));
   }
   const nextText = label.nextSibling;
-  if (nextText?.nodeType === 3 && (nextText.textContent ?? '').replace(/[\s:：\u00a0\u3000]/g, '')) {
-    out.push(candidate(field, (nextText.textContent ?? '').replace(/^[\s:：\u00a0\u3000]+/, ''), 'label-sibling', labelText, label));
+  if (nextText?.nodeType === 3 && (nextText.textContent ?? '').replace(/[\s:：]/g, '')) {
+    out.push(candidate(field, (nextText.textContent ?? '').replace(/^[\s:：]+/, ''), 'label-sibling', labelText, label));
     return;
   }
   // A wrapper's next sibling may hold the value (<div><label/></div><div>value</div>); a cell's row's next row does not.
@@ -188,7 +188,7 @@ function fromLabel(field: FieldKey, labelText: string, label: Element, out: Cand
   out.push(candidate(field, readValue(value), strategy, labelText, value, isEditable(value)));
 }
 
-const INLINE = new RegExp(`(?:^|[\\s\\u3000|｜，,；;])(${ALL_LABELS.join('|')})\\s*[:：]`, 'g');
+const INLINE = new RegExp(`(?:^|[\\s|｜，,；;])(${ALL_LABELS.join('|')})\\s*[:：]`, 'g');
 
 /** `文号：XX〔2026〕3号　　密级：秘密` inside one text node. */
 function inlinePairs(text: Text, out: Candidate[]): void {
@@ -198,7 +198,7 @@ function inlinePairs(text: Text, out: Candidate[]): void {
   hits.forEach((hit, i) => {
     const start = hit.index! + hit[0].length;
     const end = i + 1 < hits.length ? hits[i + 1]!.index! : data.length;
-    let raw = data.slice(start, end).replace(/[\s\u3000，,；;|｜]+$/, '');
+    let raw = data.slice(start, end).replace(/[\s，,；;|｜]+$/, '');
     // `密级：<span>秘密</span>`: the last label's value may be the next element.
     if (!raw.trim() && i === hits.length - 1 && text.nextSibling) raw = text.nextSibling.textContent ?? '';
     const field = fieldForLabel(hit[1]!);

@@ -1,6 +1,6 @@
 import { isTag } from './dom';
 import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel, RECEIPT_SERIAL } from './normalise';
-import { fieldForLabel, isLabelCell, NUMBER_LABELS, type FieldKey } from './vocabulary';
+import { FIELD_KEYS, fieldForLabel, isLabelCell, NUMBER_LABELS, type FieldKey } from './vocabulary';
 
 export interface ListTable {
   columns: Map<number, FieldKey>;
@@ -13,7 +13,8 @@ export interface ListTable {
   oneDocument: boolean;
 }
 
-const LIST_FIELDS = new Set<FieldKey>(['docNumber', 'registrationNo', 'title', 'issuer', 'urgency', 'receivedDate', 'deadline', 'classification', 'copies', 'documentDate']);
+/** Every field but 保密期限 and 份号 names a list's column. */
+const LIST_FIELDS = new Set<FieldKey>(FIELD_KEYS.filter((field) => !/Period|copyN/.test(field)));
 
 interface Column {
   field: FieldKey;
@@ -95,7 +96,8 @@ function sameShape(rows: Element[], width: number): Element[] {
   return out;
 }
 
-function filledCells(row: Element): number {
+/** Cells holding text or a control. */
+export function filledCells(row: Element): number {
   return [...row.children].filter((c) => (c.textContent ?? '').trim() || c.querySelector('input, select, textarea')).length;
 }
 

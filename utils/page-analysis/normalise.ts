@@ -1,12 +1,12 @@
 import type { Classification, Urgency } from '../documents/document-values';
 
-const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const SPACES = /[\s\u200b]+/g;
 
 /** Traditional characters of field labels and level words, with their simplified forms (密級 → 密级, 來文單位 → 来文单位). */
 const TRADITIONAL: Record<string, string> = Object.fromEntries(
-  [...'級來單號緊題標機關發編辦簽間時數門構稱絕務閱傳處記錄為證檔擬領導見實際內條號碼資從審議長實屬區稅財會認體團學網緩閲覽'].map((ch, i) => [
+  [...'級來單號緊題標機關發編辦簽間時數門構稱絕務閱傳處記錄為證檔擬領導見實際內條碼資從審議長屬區稅財會認體團學網緩閲覽'].map((ch, i) => [
     ch,
-    '级来单号紧题标机关发编办签间时数门构称绝务阅传处记录为证档拟领导见实际内条号码资从审议长实属区税财会认体团学网缓阅览'[i]!,
+    '级来单号紧题标机关发编办签间时数门构称绝务阅传处记录为证档拟领导见实际内条码资从审议长属区税财会认体团学网缓阅览'[i]!,
   ]),
 );
 export const TRADITIONAL_LABEL_CHARS: readonly string[] = Object.keys(TRADITIONAL);
@@ -19,7 +19,7 @@ export function toSimplified(text: string): string {
 
 /** Label text as a clerk would read it: no spaces (ASCII, full-width, nbsp), no `*` marker, no trailing colon; simplified characters. */
 export function normaliseLabel(text: string): string {
-  return toSimplified(text.replace(SPACES, '').replace(/^[*＊]+|[*＊]+$/g, '').replace(/[:：]+$/, '').replace(/^[*＊]+/, ''));
+  return toSimplified(text.replace(SPACES, '').replace(/^[*＊]+|[*＊]+$/g, '').replace(/[:：]+$/, ''));
 }
 
 export function normaliseText(text: string): string {
@@ -107,7 +107,8 @@ export function normaliseUrgency(text: string): Urgency | undefined {
   return onlyOne(compact, URGENCIES);
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, O: 0, Ｏ: 0, o: 0, '０': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Chinese digits (zero in each way a year is written: 〇 零 ○ O Ｏ o ０). */
+const CN_DIGITS: Record<string, number> = Object.fromEntries([...'〇零○OＯo０一二三四五六七八九'].map((ch, i) => [ch, Math.max(i - 6, 0)]));
 
 function chineseYear(text: string): number | undefined {
   let value = 0;

@@ -3,20 +3,20 @@ import { isTag } from './dom';
 import { classificationPeriod, normaliseClassification, normaliseDate, normaliseDocNumber, normaliseUrgency } from './normalise';
 import type { FieldKey } from './vocabulary';
 
-const BLOCK_TAGS = new Set(['DIV', 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'LI', 'CENTER', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BODY', 'DD', 'DT', 'TABLE', 'TR']);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'BUTTON']);
+const BLOCK_TAGS = /^(DIV|P|H[1-6]|TD|TH|LI|CENTER|SECTION|ARTICLE|HEADER|FOOTER|BODY|DD|DT|TABLE|TR)$/;
+const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|BUTTON)$/;
 const MARKER_CLASSIFICATION = /^(绝密|机密|秘密)([★*＊☆].{0,6})?$/;
 const MARKER_URGENCY = /^(特提|特急|加急|平急)$/;
 const MARKER_COPY = /^(?:份号[:：]?)?(\d{6})$/;
 const ISSUER_FLAG = /^.{2,38}(?:政府|委员会|办公厅|办公室|局|厅|部|院|委|署|会|中心|公司|学校|大学|集团|党委|党组)(?:文件)?$/;
 const STANDALONE_DATE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九OＯ]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十廿卅]{1,3}日$/;
-/** GB/T 9704 titles end with the document's genre (文种): 通知, 意见, 请示, 函 … */
-export const GENRE_AT_END = /(通知|通报|意见|决定|请示|报告|批复|复函|函|纪要|办法|方案|规定|规划|公告|通告|命令|令|议案|决议|公报|细则|要点|计划|总结|条例|规则|决议|答复|通令)(（[^）]*）|\([^)]*\))?$/;
-const SIGNER = /[\s\u00a0\u3000]*签发人[:：]?.*$/;
+/** GB/T 9704 titles end with the document's genre (文种): 通知, 意见, 请示, 函 (复函), 令 (命令, 通令) … */
+export const GENRE_AT_END = /(通知|通报|意见|决定|请示|报告|批复|函|纪要|办法|方案|规定|规划|公告|通告|令|议案|决议|公报|细则|要点|计划|总结|条例|规则|答复)(（[^）]*）|\([^)]*\))?$/;
+const SIGNER = /\s*签发人[:：]?.*$/;
 
 export function blockOf(node: Node): Element {
   let element = node.nodeType === 1 ? (node as Element) : node.parentElement!;
-  while (!BLOCK_TAGS.has(element.tagName) && element.parentElement) element = element.parentElement;
+  while (!BLOCK_TAGS.test(element.tagName) && element.parentElement) element = element.parentElement;
   return element;
 }
 
@@ -44,7 +44,7 @@ interface Line {
 function readLines(start: Element, direction: 'next' | 'previous', limit: number): Line[] {
   const doc = start.ownerDocument;
   const walker = doc.createTreeWalker(doc.body, 1 | 4, {
-    acceptNode: (node) => (node.nodeType === 1 && SKIPPED.has((node as Element).tagName) ? 2 : 1),
+    acceptNode: (node) => (node.nodeType === 1 && SKIPPED.test((node as Element).tagName) ? 2 : 1),
   });
   walker.currentNode = start;
   const lines: Line[] = [];
@@ -57,7 +57,7 @@ function readLines(start: Element, direction: 'next' | 'previous', limit: number
       continue;
     }
     if (node.nodeType !== 3) continue;
-    const text = (node.textContent ?? '').replace(/[\s\u00a0\u3000]+/g, '');
+    const text = (node.textContent ?? '').replace(/\s+/g, '');
     if (!text) continue;
     const block = blockOf(node);
     if (current && current.block === block) {

@@ -5,7 +5,7 @@
  */
 import type { FieldEvidence, PageAnalysis, PageFields, PageKind } from '../page-analysis/analyze-page';
 import { describeElement, isEditable, readValue } from '../page-analysis/dom';
-import { fieldValue } from '../page-analysis/field-values';
+import { DATE_FIELDS, fieldValue } from '../page-analysis/field-values';
 import { normaliseLabel } from '../page-analysis/normalise';
 import type { FieldKey } from '../page-analysis/vocabulary';
 import type { FieldCandidate, SiteProfile } from './profile-schema';
@@ -30,7 +30,6 @@ export interface ProfileResult {
 
 export type ProfileHealth = 'ok' | 'partial' | 'broken' | 'idle';
 
-const DATE_FIELDS = new Set<FieldKey>(['receivedDate', 'documentDate', 'deadline']);
 const LABEL_ELEMENTS = 'td, th, label, span, div, dt, b, strong, font, p';
 const regexes = new Map<string, RegExp | null>();
 
@@ -142,8 +141,8 @@ function ruleKind(profile: SiteProfile, doc: Document, url: string): Rule | unde
     if (when.urlIncludes && !url.includes(when.urlIncludes)) continue;
     if (when.selector && !query(doc, when.selector)) continue;
     if (when.textIncludes) {
-      text ??= `${doc.title}${doc.body?.textContent ?? ''}`.replace(/[\s\u00a0\u3000]+/g, '');
-      if (!text.includes(when.textIncludes.replace(/[\s\u00a0\u3000]+/g, ''))) continue;
+      text ??= `${doc.title}${doc.body?.textContent ?? ''}`.replace(/\s+/g, '');
+      if (!text.includes(when.textIncludes.replace(/\s+/g, ''))) continue;
     }
     return { kind, cue: `profile ${profile.id}: kind rule ${index} (${kind})` };
   }

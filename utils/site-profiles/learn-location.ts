@@ -13,7 +13,7 @@ import type { FieldCandidate, SiteProfile } from './profile-schema';
 /** The fields a clerk types into the form as the page shows them (dates and chosen levels are written differently). */
 export const LEARNABLE_FIELDS = ['title', 'docNumber', 'issuer'] as const satisfies readonly FieldKey[];
 
-const squash = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The element right before the value (or before the cell holding it) when its text reads like a label. */
 export function labelBefore(element: Element): { label: Element; cell: Element } | undefined {
