@@ -131,3 +131,65 @@ describe('label synonyms of the weak fields', () => {
     expect(table(label, value)[field as 'deadline']).toBe(expected);
   });
 });
+
+describe('来文日期 and 收文日期 as columns of a list', () => {
+  const list = (columns: string[], rows: string[][]) =>
+    read(`<table class="grid"><thead><tr>${columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows
+      .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`, '收文管理');
+  const rows = [
+    ['SW-2027-0451', '云交建〔2027〕17号', '关于报送一季度道路挖掘许可审批情况的通知', '2027-03-02', '2027-03-05'],
+    ['SW-2027-0450', '云财建〔2027〕22号', '关于下达2027年道路养护专项资金预算的通知', '2027-03-01', '2027-03-04'],
+    ['SW-2027-0449', '云水发〔2027〕11号', '关于印发农村饮水安全工作方案的通知', '2027-02-27', '2027-03-03'],
+  ];
+
+  it('the 来文日期 column holds the documents’ dates, the 收文日期 column when they came', () => {
+    const page = list(['收文编号', '来文字号', '标题', '来文日期', '收文日期'], rows);
+    expect(page.kind).toBe('list');
+    expect(page.rows?.[0]).toMatchObject({ registrationNo: 'SW-2027-0451', documentDate: '2027-03-02', receivedDate: '2027-03-05' });
+  });
+
+  it('a 来文日期 column alone is when they came', () => {
+    const page = list(['收文编号', '来文字号', '标题', '来文日期', '处理状态'], rows.map((r) => [...r.slice(0, 4), '待办']));
+    expect(page.rows?.[1]).toMatchObject({ receivedDate: '2027-03-01' });
+    expect(page.rows?.[1]?.documentDate).toBeUndefined();
+  });
+});
+
+describe('an empty 收文日期 box beside a filled 来文日期', () => {
+  it('leaves 来文日期 the date the document came', () => {
+    const page = read(`<table border="1"><tr><th>来文字号</th><td>云水发〔2027〕11号</td><th>来文日期</th><td>2027-03-06</td></tr>
+      <tr><th>标题</th><td colspan="3">关于印发《2027年农村饮水安全巩固提升工作方案》的通知</td></tr>
+      <tr><th>收文日期</th><td><input class="Wdate" value=""></td><th>来文单位</th><td>云溪县水利局</td></tr></table>`, '收文登记');
+    expect(page.fields.receivedDate).toBe('2027-03-06');
+    expect(page.fields.documentDate).toBeUndefined();
+  });
+});
+
+describe('the document itself shown under its 处理笺', () => {
+  const sheet = (body: string) =>
+    read(`<table border="1"><tr><td>来文单位</td><td>云溪市财政局</td><td>文号</td><td>云财建〔2027〕22号</td></tr>
+      <tr><td>标题</td><td colspan="3">关于下达2027年道路养护专项资金预算的通知</td></tr>
+      <tr><td>收文日期</td><td>2027-03-04</td><td>收文编号</td><td>0451</td></tr></table>
+      <div class="zw">${body}</div>`, '收文处理笺');
+  const redHeader = (docNumber: string, date: string) =>
+    `<p align="center" style="color:red">云溪市财政局文件</p><p align="center">${docNumber}</p>
+     <p align="center">关于下达2027年道路养护专项资金预算的通知</p><p>各区县交通局：</p><p>现将2027年道路养护专项资金预算下达给你们，请按规定使用。</p>
+     <p align="right">云溪市财政局</p><p align="right">${date}</p>`;
+
+  it('gives the 成文日期 under its signature, in Chinese numerals with 〇', () => {
+    const page = sheet(redHeader('云财建〔2027〕22号', '二〇二七年三月一日'));
+    expect(page.fields).toMatchObject({ documentDate: '2027-03-01', receivedDate: '2027-03-04', registrationNo: '0451', docNumber: '云财建〔2027〕22号' });
+  });
+
+  it('the red header of another document (a different 文号) gives nothing', () => {
+    expect(sheet(redHeader('云财建〔2027〕9号', '2027年2月1日')).fields.documentDate).toBeUndefined();
+  });
+
+  it('a 文号 given as the value of a <dt> label is a field, not a red header: the dates below it are not its 成文日期', () => {
+    const page = read(`<dl class="info"><dt>文号</dt><dd>云财建〔2027〕22号</dd><dt>标题</dt><dd>关于下达2027年道路养护专项资金预算的通知</dd>
+      <dt>来文单位</dt><dd>云溪市财政局</dd><dt>收文日期</dt><dd>2027年3月4日</dd></dl>`, '阅文单');
+    expect(page.fields.receivedDate).toBe('2027-03-04');
+    expect(page.fields.documentDate).toBeUndefined();
+  });
+});

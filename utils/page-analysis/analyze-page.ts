@@ -6,7 +6,7 @@ import { controlHints, scanPage, shortText, type PageScan } from './label-pairs'
 import { findListTable, type ListTable } from './list-rows';
 import { GENRE_AT_END, redHeaderFields } from './red-header';
 import { normaliseLabel } from './normalise';
-import { FIELD_KEYS, KIND_CUES, NEGATIVE_CUES, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
+import { FIELD_KEYS, KIND_CUES, NEGATIVE_CUES, SENDER_DATE, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
 export type PageFields = Partial<Record<FieldKey, string>>;
@@ -36,13 +36,11 @@ export interface PageAnalysis {
 /** The document's fields but the 保密期限, which only comes with a 密级. */
 const CORE_FIELDS = FIELD_KEYS.filter((field) => field !== 'classificationPeriod');
 
-/** 来文日期 beside a 收文日期 / 签收日期 / 登记日期 is the date the sender gave the document, not when it came. */
-const SENDER_DATE = /^来文(日期|时间)$/;
-
 function resolveFields(candidates: readonly Candidate[]): Resolved {
   const year = contextYear(candidates);
   const received = candidates.filter((c) => c.field === 'receivedDate');
-  if (received.some((c) => !SENDER_DATE.test(normaliseLabel(c.label)))) for (const c of received) if (SENDER_DATE.test(normaliseLabel(c.label))) c.field = 'documentDate';
+  // Only beside a receipt date the page fills in: an empty 收文日期 box leaves 来文日期 the date it came.
+  if (received.some((c) => !SENDER_DATE.test(normaliseLabel(c.label)) && fieldValue('receivedDate', c.raw, year))) for (const c of received) if (SENDER_DATE.test(normaliseLabel(c.label))) c.field = 'documentDate';
   const fields: PageFields = {};
   const evidence: Partial<Record<FieldKey, FieldEvidence>> = {};
   const strength: Partial<Record<FieldKey, number>> = {};
@@ -297,10 +295,12 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
   const heading = headings(doc, scan.titleTexts).find((text) => text.length >= 8 && text.length <= 80 && GENRE_AT_END.test(text));
   if (heading) hints.push({ field: 'title', raw: heading, strategy: 'heading', label: '标题栏', at: root, editable: false });
   let resolved = resolveFields([...scan.candidates, ...hints]);
-  if (!list && (!resolved.fields.docNumber || !resolved.fields.title)) {
+  // The document itself, red header and all (shown under a 处理笺 too): what its labels lack, its 成文日期 above all.
+  if (!list && (!resolved.fields.docNumber || !resolved.fields.title || !resolved.fields.documentDate)) {
     for (const line of scan.docNumberLines) {
       const redHeader = redHeaderFields(line.block, line.docNumber);
-      if (!redHeader.length) continue;
+      // Another document's red header (a 来文 quoted in a reply) says nothing of this one.
+      if (!redHeader.length || (resolved.fields.docNumber && resolved.fields.docNumber !== line.docNumber)) continue;
       resolved = resolveFields([...scan.candidates, ...redHeader, ...hints]);
       break;
     }

@@ -81,6 +81,8 @@ export interface CorpusScore {
   negatives: number;
   /** Field F1 per field key, over the pages where the field was expected or found. */
   fieldF1: Record<string, number>;
+  /** Precision and recall per field key: whether a weak field reads wrong values or misses them. */
+  fieldPR: Record<string, [number, number]>;
 }
 
 export interface ScoredPage {
@@ -114,6 +116,7 @@ export function summariseScores(results: readonly ScoredPage[]): CorpusScore {
     negativeDetections: results.filter((r) => r.expected.kind === 'none' && r.actual.kind !== 'none').length,
     negatives: results.filter((r) => r.expected.kind === 'none').length,
     fieldF1: Object.fromEntries(Object.keys(byField).sort().map((key) => [key, round(f1Of(byField[key]!).f1)])),
+    fieldPR: Object.fromEntries(Object.keys(byField).sort().map((key) => [key, [round(f1Of(byField[key]!).precision), round(f1Of(byField[key]!).recall)]])),
   };
 }
 
@@ -125,11 +128,13 @@ export function summariseBySplit(results: readonly ScoredPage[]): Record<CorpusS
   };
 }
 
-/** The report's lines for one split: kind accuracy, field F1, negatives, then per-field F1. */
+/** The report's lines for one split: kind accuracy, field F1, negatives, then per-field F1 and precision/recall. */
 export function formatSplit(split: CorpusSplit, s: CorpusScore): string {
   const perField = Object.entries(s.fieldF1).map(([key, f1]) => `${key} ${f1.toFixed(3)}`).join(', ');
+  const perFieldPR = Object.entries(s.fieldPR).map(([key, [p, r]]) => `${key} ${p.toFixed(2)}/${r.toFixed(2)}`).join(', ');
   return [
     `${split}: ${s.pages} pages · kind accuracy ${s.kindAccuracy.toFixed(3)} · field F1 ${s.f1.toFixed(3)} (P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)}) · prompts on negative pages ${s.negativeDetections}/${s.negatives}`,
     `  per-field F1: ${perField || '—'}`,
+    `  per-field P/R: ${perFieldPR || '—'}`,
   ].join('\n');
 }

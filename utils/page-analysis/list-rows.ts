@@ -1,6 +1,6 @@
 import { isTag } from './dom';
 import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel, RECEIPT_SERIAL } from './normalise';
-import { FIELD_KEYS, fieldForLabel, isLabelCell, NUMBER_LABELS, type FieldKey } from './vocabulary';
+import { FIELD_KEYS, fieldForLabel, isLabelCell, NUMBER_LABELS, SENDER_DATE, type FieldKey } from './vocabulary';
 
 export interface ListTable {
   columns: Map<number, FieldKey>;
@@ -20,6 +20,8 @@ interface Column {
   field: FieldKey;
   /** A label such as 编号 / 公文编号: the column's values decide between 文号 and the portal's own number. */
   byShape: boolean;
+  /** 来文日期 / 来文时间. */
+  sender?: boolean;
 }
 
 function columnsOf(header: Element): Map<number, Column> {
@@ -28,8 +30,11 @@ function columnsOf(header: Element): Map<number, Column> {
   [...header.children].forEach((cell, index) => {
     const text = (cell.textContent ?? '').trim();
     const field = fieldForLabel(text);
-    if (field && LIST_FIELDS.has(field)) columns.set(index, { field, byShape: NUMBER_LABELS.has(normaliseLabel(text)) });
+    if (field && LIST_FIELDS.has(field)) columns.set(index, { field, byShape: NUMBER_LABELS.has(normaliseLabel(text)), sender: SENDER_DATE.test(normaliseLabel(text)) });
   });
+  // A 来文日期 column beside a 收文日期 / 签收日期 column holds the documents' own dates.
+  const received = [...columns.values()].filter((c) => c.field === 'receivedDate');
+  if (received.some((c) => !c.sender)) for (const c of received) if (c.sender) c.field = 'documentDate';
   return columns;
 }
 

@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates';
 import { isTag } from './dom';
 import { classificationPeriod, normaliseClassification, normaliseDate, normaliseDocNumber, normaliseUrgency } from './normalise';
-import type { FieldKey } from './vocabulary';
+import { isLabelCell, type FieldKey } from './vocabulary';
 
 const BLOCK_TAGS = /^(DIV|P|H[1-6]|TD|TH|LI|CENTER|SECTION|ARTICLE|HEADER|FOOTER|BODY|DD|DT|TABLE|TR)$/;
 const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|BUTTON)$/;
@@ -27,11 +27,15 @@ export function docNumberLine(text: Text): { block: Element; docNumber: string }
   // (The 签发人 of an upward document may sit in the next cell.)
   const others = [...(block.parentElement?.children ?? [])].filter((c) => c !== block && (c.textContent ?? '').trim());
   if (isTag(block, 'TD', 'TH') && others.some((c) => !/签发人/.test(c.textContent ?? ''))) return undefined;
+  if (labelled(block)) return undefined;
   const content = block.textContent ?? '';
   if (content.length > 80) return undefined;
   const docNumber = normaliseDocNumber(content.replace(SIGNER, ''));
   return docNumber ? { block, docNumber } : undefined;
 }
+
+/** The value of a label beside it (`<dt>文号</dt><dd>…</dd>`, a label div then a value div): a form's, not the document's line. */
+const labelled = (block: Element) => isTag(block, 'DD') || !!(block.previousElementSibling && isLabelCell(block.previousElementSibling));
 
 interface Line {
   text: string;
@@ -105,7 +109,7 @@ export function redHeaderFields(anchor: Element, docNumber: string): Candidate[]
   }
 
   const afterTitle = next.slice(titleIndex + 1).filter((l) => l.block !== titleLine.block);
-  const dateIndex = afterTitle.findIndex((line) => STANDALONE_DATE.test(line.text) && normaliseDate(line.text));
+  const dateIndex = afterTitle.findIndex((line) => STANDALONE_DATE.test(line.text) && normaliseDate(line.text) && !labelled(line.block));
   const signer = dateIndex > 0 ? afterTitle[dateIndex - 1] : undefined;
   if (dateIndex >= 0) push('documentDate', afterTitle[dateIndex]!.text, '成文日期', afterTitle[dateIndex]!.block);
   // The 署名 right above the 成文日期 names the issuer; the 发文机关标志 is the fallback.

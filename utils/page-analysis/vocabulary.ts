@@ -73,6 +73,9 @@ export function isLabelCell(cell: Element): boolean {
   return fieldForLabel((cell.textContent ?? '').trim()) !== undefined;
 }
 
+/** 来文日期 beside a 收文日期 / 签收日期 / 登记日期 is the date the sender gave the document, not when it came. */
+export const SENDER_DATE = /^来文(日期|时间)$/;
+
 /** Pinyin and English hints in control names/ids, for forms whose labels are missing. */
 export const FIELD_NAME_HINTS: [RegExp, FieldKey][] = [
   [/wenhao|wen_hao|docno|doc_num|docnumber|fwzh|lwzh/i, 'docNumber'],
