@@ -50,7 +50,26 @@ export interface RegisterFigures extends ImportFigures {
   rawCorrectionP95Ms: number;
   /** Raw read + put + add where the record put back carries a changed title (its identity keys move). */
   rawSameCorrectionP95Ms: number;
+  /** The same with a changed title, committed as soon as the writes are issued (as DocTrail's 更正 commits). */
+  rawCommitCorrectionP50Ms: number;
+  rawCommitCorrectionP95Ms: number;
+  /** Where a running worker's 更正 spends its time: each part's median over all, and over the slowest 5 %. */
+  correctionParts: {
+    all: CorrectionParts;
+    slowest: CorrectionParts;
+    slowestCount: number;
+    /** The median time outside the chained write itself (the write queue, promise hand-offs). */
+    outsideP50: number;
+  };
   export: ExportFigures;
+}
+
+/** A chained write's parts in milliseconds (register-db.ts `ChainedWriteParts`). */
+export interface CorrectionParts {
+  plan: number;
+  hash: number;
+  apply: number;
+  commit: number;
 }
 
 export interface ImportFigures {
@@ -64,7 +83,7 @@ export interface ImportFigures {
   importRawWriteMs: number;
 }
 
-export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | `rawCorrection${string}` | 'corrections' | 'rawSameCorrectionP95Ms'>> & ImportFigures;
+export type LedgerFigures = Pick<RegisterFigures, 'documents' | 'events' | 'seedMs' | Extract<keyof RegisterFigures, `stats${string}` | `board${string}` | `correction${string}` | `rawCorrection${string}` | 'corrections' | 'rawSameCorrectionP95Ms' | 'rawCommitCorrectionP50Ms' | 'rawCommitCorrectionP95Ms'>> & ImportFigures;
 
 export interface ExportFigures {
   documents: number;
@@ -100,8 +119,11 @@ export async function benchRegister(documents: number, events: number): Promise<
 /** `ledgerOnly`: the statistics, 督办台账 and 更正 figures alone (no chain verification, no export). */
 export async function benchRegister(documents: number, events: number, ledgerOnly: true): Promise<LedgerFigures>;
 export async function benchRegister(documents: number, events: number, ledgerOnly = false): Promise<RegisterFigures | LedgerFigures> {
-  const profile = mkdtempSync(join(tmpdir(), 'doctrail-bench-'));
-  const portal = await startPortal(0);
+  // BENCH_PROFILE=dir (development only): the profile is kept there and a later run with the same sizes reuses its seeded
+  // register instead of seeding again (on a fixed port: IndexedDB belongs to the page's origin).
+  const kept = process.env.BENCH_PROFILE;
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'doctrail-bench-'));
+  const portal = await startPortal(kept ? 47_123 : 0);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -123,8 +145,10 @@ export async function benchRegister(documents: number, events: number, ledgerOnl
     page.on('console', (m) => process.env.BENCH_VERBOSE && console.log('page:', m.text()));
     if (process.env.BENCH_VERBOSE) await page.evaluate('globalThis.BENCH_VERBOSE = true');
     if (process.env.BENCH_CORRECTIONS) await page.evaluate(`globalThis.BENCH_CORRECTIONS = ${Number(process.env.BENCH_CORRECTIONS)}`);
+    if (kept) await page.evaluate('globalThis.BENCH_REUSE = true');
     await page.addScriptTag({ content: await bundle() });
-    const imported = (await page.evaluate(`globalThis.__doctrailRegisterBench.importMeasure(${IMPORT_ROWS})`)) as ImportFigures;
+    // BENCH_IMPORT_ROWS=0 (development only): no ledger import is measured.
+    const imported = (IMPORT_ROWS ? await page.evaluate(`globalThis.__doctrailRegisterBench.importMeasure(${IMPORT_ROWS})`) : {}) as ImportFigures;
     const seeded = { ...((await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number }), ...imported };
     if (ledgerOnly) return { ...seeded, ...((await page.evaluate('globalThis.__doctrailRegisterBench.ledger()')) as Omit<LedgerFigures, 'documents' | 'events' | 'seedMs'>) };
     const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs' | 'export'>;
@@ -133,6 +157,6 @@ export async function benchRegister(documents: number, events: number, ledgerOnl
   } finally {
     await context.close();
     await portal.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ import type { RegisterDB } from '@/utils/register/register-db';
 import { openRegister } from '@/utils/register/register-db';
 import { draft } from '../support/drafts';
 import { readStatistics } from '@/utils/register/stats-store';
+import { correctDocument } from '@/utils/register/ledger-store';
 import { defaultCalendar } from '@/utils/deadlines/working-days';
 
 let counter = 0;
@@ -174,6 +175,51 @@ describe('writes that fail half-way', () => {
     expect(await db.count('events')).toBe(1);
     expect((await db.get('documents', document.id))!.status).toBe('registered');
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 1 });
+  });
+});
+
+describe('a correction commits as soon as its writes are issued (IDBTransaction.commit()), still all or nothing', () => {
+  async function twoDocuments() {
+    const db = await fresh();
+    const { document: a } = await registerDocument(db, draft({ docNumber: '县政发〔2026〕1号', title: '关于甲的通知' }), NOW);
+    const { document: b } = await registerDocument(db, draft({ docNumber: '县政发〔2026〕2号', title: '关于乙的通知' }), NOW);
+    return { db, a, b };
+  }
+
+  async function expectUnchanged(db: RegisterDB, id: string, title: string) {
+    expect((await db.get('documents', id))!.title).toBe(title);
+    expect(await db.count('events')).toBe(2);
+    expect((await eventsOf(db, id)).map((e) => e.type)).toEqual(['registered']);
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 2 });
+  }
+
+  it('the record cannot even be written (the put throws): its events are not committed either', async () => {
+    const { db, a } = await twoDocuments();
+    const put = FakeObjectStore.prototype.put;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'documents') throw new DOMException('could not be cloned', 'DataCloneError');
+      return put.apply(this, args);
+    });
+    await expect(correctDocument(db, a.id, { title: '关于甲的通知（更正）' }, '标题抄错', NOW)).rejects.toThrow(/cloned/);
+    vi.restoreAllMocks();
+    await expectUnchanged(db, a.id, '关于甲的通知');
+    // The next write chains onto the head as it was.
+    await correctDocument(db, a.id, { title: '关于甲的通知（更正）' }, '标题抄错', NOW);
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 3 });
+  });
+
+  it('the record is refused only after the commit was asked for (a unique 收文编号 taken): nothing is committed', async () => {
+    const { db, a, b } = await twoDocuments();
+    const put = FakeObjectStore.prototype.put;
+    // The record put back carries the other document's 收文编号: the request fails in the database, after commit() was called.
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, ...rest: unknown[]) {
+      const record = this.name === 'documents' ? { ...(value as object), registrationNo: b.registrationNo } : value;
+      return put.apply(this, [record, ...rest] as Parameters<typeof put>);
+    });
+    await expect(correctDocument(db, a.id, { title: '关于甲的通知（更正）' }, '标题抄错', NOW)).rejects.toThrow();
+    vi.restoreAllMocks();
+    await expectUnchanged(db, a.id, '关于甲的通知');
+    expect((await db.get('documents', a.id))!.registrationNo).toBe(a.registrationNo);
   });
 });
 

@@ -94,19 +94,54 @@ async function currentHead(db: RegisterDB, tx: WriteTx): Promise<ChainHead> {
 /** The transaction a plan reads in: the write transaction itself, which the plan only reads from. */
 export type PlanTx = ReadTx;
 
-export interface ChangePlan<T> {
+interface ChangePlanBase {
   events: NewEvent[];
-  /**
-   * The record changes, run inside the write transaction that appends the events (given here as chained).
-   * `statsCurrent` says whether the statistics' buckets matched the register before this change: a plan that
-   * declares `keepsStats` changes them by its documents' facts when they did (stats-store.ts `keepStats`).
-   */
-  apply(tx: WriteTx, events: readonly EventRecord[], statsCurrent: Promise<boolean>): Promise<T>;
   /**
    * The plan keeps the statistics up to date (it applies its documents' facts, or changes nothing they count), and
    * adds this many documents. Without it, the buckets are left to be rebuilt on their next reading.
    */
   keepsStats?: { documentsAdded: number };
+}
+
+export type ChangePlan<T> = ChangePlanBase &
+  (
+    | {
+        /**
+         * The record changes, run inside the write transaction that appends the events (given here as chained).
+         * `statsCurrent` says whether the statistics' buckets matched the register before this change: a plan that
+         * declares `keepsStats` changes them by its documents' facts when they did (stats-store.ts `keepStats`).
+         */
+        apply(tx: WriteTx, events: readonly EventRecord[], statsCurrent: boolean): Promise<T>;
+        applyNow?: never;
+      }
+    | {
+        /**
+         * Instead of `apply`, for a change that needs no more reads: issues every record change synchronously and returns
+         * the result with the promise of its requests. The transaction is then committed at once (`IDBTransaction.commit()`)
+         * instead of after the requests' answers came back to this page; a throw here aborts the whole change.
+         */
+        applyNow(tx: WriteTx, events: readonly EventRecord[], statsCurrent: boolean): { result: T; written: Promise<unknown> };
+        apply?: never;
+      }
+  );
+
+/** A chained write's parts, in milliseconds (see `traceChainedWrites`). */
+export interface ChainedWriteParts {
+  /** From the transaction's start to the plan's end: the reads (chain head, statistics' markers, the plan's own) and its checks. */
+  plan: number;
+  /** Numbering the events after the head and hashing them. */
+  hash: number;
+  /** The records' new state and issuing every write. */
+  apply: number;
+  /** From the last write issued to the transaction's completion. */
+  commit: number;
+}
+
+let trace: ((parts: ChainedWriteParts) => void) | undefined;
+
+/** For the bench: `report` is given each chained write's parts from now on (undefined: no longer). */
+export function traceChainedWrites(report: ((parts: ChainedWriteParts) => void) | undefined): void {
+  trace = report;
 }
 
 /**
@@ -122,6 +157,8 @@ export function writeChained<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<Ch
 }
 
 async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePlan<T>>): Promise<T> {
+  const report = trace;
+  const started = report ? performance.now() : 0;
   const tx = db.transaction(STORES, 'readwrite');
   const counters = tx.objectStore('counters');
   // Every request's promise is kept, so when one fails (or a write throws at once) the others' rejections are handled too.
@@ -132,31 +169,46 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
     const markers = track(Promise.all([counters.get(STATS_SEQUENCE), counters.get(STATS_DOCUMENTS)]));
     const planned = await track(plan(tx as unknown as PlanTx));
     const head = await headRead;
+    const [statsSequence, statsDocuments] = await markers;
+    const planEnd = report ? performance.now() : 0;
     const events: EventRecord[] = chainEventsSync(
       head,
       planned.events.map((event, i) => ({ ...event, sequence: head.sequence + 1 + i })),
     );
+    const hashEnd = report ? performance.now() : 0;
     // The statistics stay matched only through writes that keep them: their markers move with the write, before the
     // plan's own requests are issued.
     const keeps = planned.keepsStats;
-    let statsCurrent = false;
-    if (keeps) {
-      const [sequence, documents] = await markers;
-      if (sequence === head.sequence) {
-        statsCurrent = true;
-        void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
-        // The document count they match moves only when documents are added (a correction leaves it as it is).
-        if (keeps.documentsAdded) void track(counters.put((documents ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
-      }
+    const statsCurrent = !!keeps && statsSequence === head.sequence;
+    if (keeps && statsCurrent) {
+      void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
+      // The document count they match moves only when documents are added (a correction leaves it as it is).
+      if (keeps.documentsAdded) void track(counters.put((statsDocuments ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
     }
     // The events without a promise each (an import appends thousands): a failing one aborts the transaction.
     const rawEvents = unwrap(tx.objectStore('events'));
     for (const event of events) rawEvents.add(event);
     if (events.length) void track(counters.put(head.sequence + events.length, EVENT_SEQUENCE));
-    const applied = track(planned.apply(tx, events, Promise.resolve(statsCurrent)));
-    const [result] = await Promise.all([applied, tx.done]);
+    let result: T;
+    let applyEnd = 0;
+    if (planned.applyNow) {
+      // Every request is issued: commit now rather than once their answers have come back to this page.
+      const now = planned.applyNow(tx, events, statsCurrent);
+      void track(now.written);
+      applyEnd = report ? performance.now() : 0;
+      tx.commit();
+      await Promise.all([now.written, tx.done]);
+      result = now.result;
+    } else {
+      const applied = track(planned.apply(tx, events, statsCurrent));
+      [result] = await Promise.all([applied.then((value) => ((applyEnd = report ? performance.now() : 0), value)), tx.done]);
+    }
     const last = events.at(-1);
     keptHeads.set(db, last ? { sequence: last.sequence, hash: last.hash } : head);
+    if (report) {
+      const done = performance.now();
+      report({ plan: planEnd - started, hash: hashEnd - planEnd, apply: applyEnd - hashEnd, commit: done - applyEnd });
+    }
     return result;
   } catch (error) {
     keptHeads.delete(db);

@@ -201,7 +201,7 @@ export function changeDocument(
     return {
       events: newEvents,
       keepsStats: { documentsAdded: 0 },
-      apply: async (write, chained, statsCurrent) => {
+      applyNow: (write, chained, statsCurrent) => {
         const circulation = circulationState([...before, ...chained]);
         // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
         const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
@@ -209,8 +209,8 @@ export function changeDocument(
         const dueDate = dueDateOf(changed, circulation);
         const supervisionDue = supervisionDueOf(changed);
         const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: keysAfter(document, rest) };
-        await Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
-        return { document: next, circulation: circulation.recipients };
+        const written = Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
+        return { result: { document: next, circulation: circulation.recipients }, written };
       },
     };
   });

@@ -19,10 +19,11 @@ import { DOCUMENT_COUNT, EVENT_SEQUENCE, serialisedWrite, STATS_DOCUMENTS, STATS
  * and folded into them now and then; a count that would end below zero shows the buckets were wrong after all, and
  * that reading rebuilds them instead of showing a wrong figure.
  */
-export async function keepStats(tx: WriteTx, statsCurrent: Promise<boolean>, sequence: number, before: DocumentRecord | undefined, after: DocumentRecord | undefined): Promise<void> {
+export function keepStats(tx: WriteTx, statsCurrent: boolean, sequence: number, before: DocumentRecord | undefined, after: DocumentRecord | undefined): Promise<unknown> {
+  if (!statsCurrent) return Promise.resolve();
   const delta = factsDelta(before, after);
-  if (!delta.size || !(await statsCurrent)) return;
-  await tx.objectStore('stats').put(deltaRecord(sequence, delta));
+  // Issued at once (no await before it): a plan's `applyNow` commits right after issuing its writes.
+  return delta.size ? tx.objectStore('stats').put(deltaRecord(sequence, delta)) : Promise.resolve();
 }
 
 /** More deltas than this and a reading folds them into the buckets (a few hundred small records read in one request meanwhile). */
