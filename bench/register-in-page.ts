@@ -362,6 +362,7 @@ async function ledgerMeasure() {
     coldCorrections.push(await time(() => correctDocument(db, other, change, '登记错误', NOW)));
   }
   await db.delete('events', IDBKeyRange.bound(-1_000_000, 0));
+  if (BENCH_VERBOSE) console.log(JSON.stringify({ correctionReads: await readsMeasure(rand) }));
   const kept = await statsBuckets(db);
   return {
     statsBuildMs,
@@ -403,6 +404,29 @@ function correctionParts(times: readonly number[], parts: readonly ChainedWriteP
   // What the correction spends outside the chained write (the queue, the promise hand-offs), by difference.
   const outside = p50(times.map((t, i) => t - keys.reduce((sum, key) => sum + parts[i]![key], 0)));
   return { all: medians(parts), slowest: medians(slow), slowestCount: slow.length, outsideP50: outside };
+}
+
+/** BENCH_VERBOSE: what a 更正's reads cost alone, each in its own readonly transaction on random documents (medians, ms). */
+async function readsMeasure(rand: () => number) {
+  const pick = () => `doc-${String(Math.floor(rand() * DOCS_SEEDED)).padStart(6, '0')}`;
+  const byDoc = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
+  const runs = { document: [] as number[], events: [] as number[], counters: [] as number[], all: [] as number[], empty: [] as number[] };
+  for (let i = 0; i < 200; i++) {
+    runs.empty.push(await time(() => readTransaction(db).objectStore('counters').get('none')));
+    runs.document.push(await time(() => readTransaction(db).objectStore('documents').get(pick())));
+    runs.events.push(await time(() => readTransaction(db).objectStore('events').index('docId_timestamp').getAll(byDoc(pick()))));
+    runs.counters.push(await time(async () => {
+      const c = readTransaction(db).objectStore('counters');
+      await Promise.all([c.get(EVENT_SEQUENCE), c.get('stats:sequence'), c.get('stats:documents')]);
+    }));
+    runs.all.push(await time(async () => {
+      const tx = readTransaction(db);
+      const id = pick();
+      const c = tx.objectStore('counters');
+      await Promise.all([c.get(EVENT_SEQUENCE), c.get('stats:sequence'), c.get('stats:documents'), tx.objectStore('documents').get(id), tx.objectStore('events').index('docId_timestamp').getAll(byDoc(id))]);
+    }));
+  }
+  return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, `${p50(v).toFixed(2)} / p95 ${p95(v).toFixed(2)}`]));
 }
 
 function unwrapAll(store: 'stats'): Promise<unknown[]> {

@@ -127,7 +127,7 @@ function printLedger(r: LedgerFigures & { extensionImport?: ExtensionImportFigur
         ` from the click to the answer shown (${x.written.toLocaleString('en')} written); the dry run sent as one message from an extension page ${round(x.messageDryRunMs)} ms`,
     );
   }
-  console.log(
+  if (r.importRows) console.log(
     `  ledger import (#/import) of ${r.importRows.toLocaleString('en')} rows into a register of 400 documents, all or nothing (${r.importWritten.toLocaleString('en')} written, chain ${r.importChain}): write ${round(r.importWriteMs)} ms` +
       ` (of which alone: checks and reads ${round(r.importPlanMs)} ms, hashing the events ${round(r.importHashMs)} ms) vs raw IndexedDB adding the same records in one transaction ${round(r.importRawWriteMs)} ms; dry run ${round(r.importDryRunMs)} ms  (target ≤ 5,000 ms)`,
   );

@@ -217,6 +217,30 @@ describe('statistics kept in the register', () => {
     expect(await verifyRegister(db)).toMatchObject({ state: 'intact' });
   });
 
+  it('a write keeps the buckets current from the marker its connection remembers, and a rebuild in between is not forgotten', async () => {
+    db = await openRegister(`doctrail-stats-${++count}`);
+    const a = (await registerDocument(db, draft({ receivedDate: '2026-10-09' }), NOW)).document;
+    // Never built: the correction leaves them to be built, and its connection remembers them unmatched.
+    await correctDocument(db, a.id, { receivedDate: '2026-10-10' }, '日期登记错误', NOW);
+    expect((await statsBuckets(db)).rebuilt).toBe(true);
+    // Built now: the next corrections (their head and marker taken from memory) keep them, each moving the document a month.
+    await correctDocument(db, a.id, { receivedDate: '2026-09-01' }, '日期登记错误', NOW);
+    await correctDocument(db, a.id, { receivedDate: '2026-08-01', issuer: '市财政局' }, '日期登记错误', NOW);
+    await expectKept(db);
+    const figures = await readStatistics(db, { from: '2026-08', to: '2026-10' }, calendar, NOW);
+    expect(figures.byMonth).toEqual([{ month: '2026-08', received: 1 }, { month: '2026-09', received: 0 }, { month: '2026-10', received: 0 }]);
+    // Another connection appends meanwhile: this one reads the head and the marker again, and the buckets stay kept.
+    const other = await openRegister(db.name);
+    try {
+      await correctDocument(other, a.id, { receivedDate: '2026-07-01' }, '日期登记错误', NOW);
+      await correctDocument(db, a.id, { receivedDate: '2026-06-01' }, '日期登记错误', NOW);
+      await expectKept(db);
+    } finally {
+      other.close();
+    }
+    expect(await verifyRegister(db)).toMatchObject({ state: 'intact', count: 7 });
+  });
+
   it('rebuilds when documents were written around the chained writes (an import, a restore), and when a bucket is found wrong', async () => {
     db = await openRegister(`doctrail-stats-${++count}`);
     await registerDocument(db, draft(), NOW);

@@ -188,7 +188,13 @@ async function giveCompletedOn(db: RegisterDB, documents: DocumentRecord[], even
   if (!lacking.length) return;
   const wanted = new Set(lacking.map((index) => documents[index]!.id));
   const byDoc = new Map<string, EventRecord[]>();
-  for (const event of events) if (wanted.has(event.docId)) byDoc.set(event.docId, [...(byDoc.get(event.docId) ?? []), event]);
+  for (const event of events) {
+    if (!wanted.has(event.docId)) continue;
+    // One list per document, appended to (a copy per event would be quadratic in the document's events).
+    const list = byDoc.get(event.docId);
+    if (list) list.push(event);
+    else byDoc.set(event.docId, [event]);
+  }
   const index = empty ? undefined : db.transaction('events').store.index('docId_timestamp');
   await Promise.all(
     lacking.map(async (at) => {

@@ -75,20 +75,38 @@ export async function readHead(tx: ReadTx | WriteTx): Promise<ChainHead> {
  * an import that brings its own chain, the sealing of old events — moves the stored sequence past the kept one (or forgets
  * it: `forgetHead`), and the head is then read from the log as before. A kept head is set only after its transaction
  * committed, so an aborted write never leaves one behind.
+ *
+ * Beside it, the statistics' marker (`stats:sequence`) as that write left it: while the log is where the write left it, the
+ * buckets matched the register then and still do — only a rebuild moves the marker without appending, and it forgets the
+ * kept head (stats-store.ts), as does everything else that changes the marker or the log outside `writeChained`. So a write
+ * whose head is kept reads one counter, not three.
  */
-const keptHeads = new WeakMap<RegisterDB, ChainHead>();
+interface KeptHead {
+  head: ChainHead;
+  statsSequence: number | undefined;
+}
 
-/** Drops the head kept for `db`: the next chained write reads it from the log. For writers that append outside `writeChained`. */
+const keptHeads = new WeakMap<RegisterDB, KeptHead>();
+
+/**
+ * Drops the head kept for `db`: the next chained write reads it (and the statistics' marker) from the register. For
+ * writers that append, or change the statistics' marker, outside `writeChained`.
+ */
 export function forgetHead(db: RegisterDB): void {
   keptHeads.delete(db);
 }
 
-/** The kept head while the stored sequence still matches it, otherwise the head read from the log. */
-async function currentHead(db: RegisterDB, tx: WriteTx): Promise<ChainHead> {
+/** The kept head and statistics' marker while the stored sequence still matches them, otherwise both read from the register. */
+async function currentHead(db: RegisterDB, tx: WriteTx): Promise<KeptHead> {
+  const counters = tx.objectStore('counters');
+  const read = async (): Promise<KeptHead> => {
+    const [head, statsSequence] = await Promise.all([readHead(tx), counters.get(STATS_SEQUENCE)]);
+    return { head, statsSequence };
+  };
   const kept = keptHeads.get(db);
-  if (!kept) return readHead(tx);
-  const sequence = (await tx.objectStore('counters').get(EVENT_SEQUENCE)) ?? 0;
-  return sequence === kept.sequence ? kept : readHead(tx);
+  if (!kept) return read();
+  const sequence = (await counters.get(EVENT_SEQUENCE)) ?? 0;
+  return sequence === kept.head.sequence ? kept : read();
 }
 
 /** The transaction a plan reads in: the write transaction itself, which the plan only reads from. */
@@ -166,10 +184,8 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
   const track = <P extends Promise<unknown>>(promise: P): P => (pending.push(promise), promise);
   try {
     const headRead = track(currentHead(db, tx));
-    const markers = track(Promise.all([counters.get(STATS_SEQUENCE), counters.get(STATS_DOCUMENTS)]));
     const planned = await track(plan(tx as unknown as PlanTx));
-    const head = await headRead;
-    const [statsSequence, statsDocuments] = await markers;
+    const { head, statsSequence } = await headRead;
     const planEnd = report ? performance.now() : 0;
     const events: EventRecord[] = chainEventsSync(
       head,
@@ -180,10 +196,15 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
     // plan's own requests are issued.
     const keeps = planned.keepsStats;
     const statsCurrent = !!keeps && statsSequence === head.sequence;
+    let statsAfter = statsSequence;
+    // Read and moved in one: its answer comes back while the transaction is still active.
+    let documentsMoved: Promise<unknown> | undefined;
     if (keeps && statsCurrent) {
-      void track(counters.put(head.sequence + events.length, STATS_SEQUENCE));
-      // The document count they match moves only when documents are added (a correction leaves it as it is).
-      if (keeps.documentsAdded) void track(counters.put((statsDocuments ?? 0) + keeps.documentsAdded, STATS_DOCUMENTS));
+      statsAfter = head.sequence + events.length;
+      void track(counters.put(statsAfter, STATS_SEQUENCE));
+      // The document count they match moves only when documents are added (a correction leaves it as it is, unread).
+      const added = keeps.documentsAdded;
+      if (added) documentsMoved = track(counters.get(STATS_DOCUMENTS).then((documents) => counters.put((documents ?? 0) + added, STATS_DOCUMENTS)));
     }
     // The events without a promise each (an import appends thousands): a failing one aborts the transaction.
     const rawEvents = unwrap(tx.objectStore('events'));
@@ -192,19 +213,20 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
     let result: T;
     let applyEnd = 0;
     if (planned.applyNow) {
-      // Every request is issued: commit now rather than once their answers have come back to this page.
       const now = planned.applyNow(tx, events, statsCurrent);
       void track(now.written);
       applyEnd = report ? performance.now() : 0;
+      // Every request is issued: commit now rather than once their answers have come back to this page.
+      if (documentsMoved) await documentsMoved;
       tx.commit();
       await Promise.all([now.written, tx.done]);
       result = now.result;
     } else {
       const applied = track(planned.apply(tx, events, statsCurrent));
-      [result] = await Promise.all([applied.then((value) => ((applyEnd = report ? performance.now() : 0), value)), tx.done]);
+      [result] = await Promise.all([applied.then((value) => ((applyEnd = report ? performance.now() : 0), value)), documentsMoved, tx.done]);
     }
     const last = events.at(-1);
-    keptHeads.set(db, last ? { sequence: last.sequence, hash: last.hash } : head);
+    keptHeads.set(db, { head: last ? { sequence: last.sequence, hash: last.hash } : head, statsSequence: statsAfter });
     if (report) {
       const done = performance.now();
       report({ plan: planEnd - started, hash: hashEnd - planEnd, apply: applyEnd - hashEnd, commit: done - applyEnd });

@@ -10,7 +10,7 @@ import { toIsoDate } from '../deadlines/local-date';
 import type { WorkingCalendar } from '../deadlines/working-days';
 import { bucketsOf, deltaRecord, documentFacts, factsDelta, foldDeltas, isStatsDelta, tallyFacts, type StatsBucket, type StatsDelta, type Tally } from '../statistics/facts';
 import { summariseStatistics, type Statistics, type StatsPeriod } from '../statistics/summary';
-import { DOCUMENT_COUNT, EVENT_SEQUENCE, serialisedWrite, STATS_DOCUMENTS, STATS_SEQUENCE, type RegisterDB, type WriteTx } from './register-db';
+import { DOCUMENT_COUNT, EVENT_SEQUENCE, forgetHead, serialisedWrite, STATS_DOCUMENTS, STATS_SEQUENCE, type RegisterDB, type WriteTx } from './register-db';
 
 /**
  * Inside a chained write: records what the change did to one document's facts (`before` absent: registered) as one
@@ -71,6 +71,8 @@ export async function statsBuckets(db: RegisterDB, onProgress?: (done: number, t
       tx.objectStore('counters').put(documents ?? 0, STATS_DOCUMENTS),
       tx.done,
     ]);
+    // The marker moved without an append: the next chained write reads it again rather than keep what it last wrote.
+    forgetHead(db);
     return { buckets, rebuilt: true };
   });
 }
