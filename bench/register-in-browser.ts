@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -107,7 +107,7 @@ export interface ExportFigures {
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
 
 async function bundle(): Promise<string> {
-  const result = await build({ entryPoints: [resolve('bench/register-in-page.ts')], bundle: true, format: 'iife', write: false, minify: true });
+  const result = await build({ entryPoints: [resolve('bench/register-in-page.ts')], bundle: true, format: 'iife', write: false, minify: !process.env.BENCH_CPU_PROFILE });
   return result.outputFiles[0]!.text;
 }
 
@@ -150,6 +150,17 @@ export async function benchRegister(documents: number, events: number, ledgerOnl
     // BENCH_IMPORT_ROWS=0 (development only): no ledger import is measured.
     const imported = (IMPORT_ROWS ? await page.evaluate(`globalThis.__doctrailRegisterBench.importMeasure(${IMPORT_ROWS})`) : {}) as ImportFigures;
     const seeded = { ...((await page.evaluate(`globalThis.__doctrailRegisterBench.seed(${documents}, ${events})`)) as { seedMs: number; documents: number; events: number }), ...imported };
+    if (process.env.BENCH_CPU_PROFILE) {
+      // Development only: a CPU profile of 300 更正 alone, written to BENCH_CPU_PROFILE (open it in DevTools).
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await page.evaluate('globalThis.__doctrailRegisterBench.correctionsOnly(50)');
+      await cdp.send('Profiler.start');
+      await page.evaluate('globalThis.__doctrailRegisterBench.correctionsOnly(300)');
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(cpu));
+    }
     if (ledgerOnly) return { ...seeded, ...((await page.evaluate('globalThis.__doctrailRegisterBench.ledger()')) as Omit<LedgerFigures, 'documents' | 'events' | 'seedMs'>) };
     const measured = (await page.evaluate('globalThis.__doctrailRegisterBench.measure()')) as Omit<RegisterFigures, 'documents' | 'events' | 'seedMs' | 'export'>;
     const exported = (await page.evaluate('globalThis.__doctrailRegisterBench.exportMeasure()')) as ExportFigures;

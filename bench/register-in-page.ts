@@ -410,7 +410,7 @@ function correctionParts(times: readonly number[], parts: readonly ChainedWriteP
 async function readsMeasure(rand: () => number) {
   const pick = () => `doc-${String(Math.floor(rand() * DOCS_SEEDED)).padStart(6, '0')}`;
   const byDoc = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
-  const runs = { document: [] as number[], events: [] as number[], counters: [] as number[], all: [] as number[], empty: [] as number[] };
+  const runs = { document: [] as number[], events: [] as number[], counters: [] as number[], all: [] as number[], empty: [] as number[], write3: [] as number[], write3get: [] as number[] };
   for (let i = 0; i < 200; i++) {
     runs.empty.push(await time(() => readTransaction(db).objectStore('counters').get('none')));
     runs.document.push(await time(() => readTransaction(db).objectStore('documents').get(pick())));
@@ -418,6 +418,17 @@ async function readsMeasure(rand: () => number) {
     runs.counters.push(await time(async () => {
       const c = readTransaction(db).objectStore('counters');
       await Promise.all([c.get(EVENT_SEQUENCE), c.get('stats:sequence'), c.get('stats:documents')]);
+    }));
+    runs.write3.push(await time(async () => {
+      const tx = db.transaction(['documents', 'events', 'counters', 'reminders', 'stats'], 'readwrite');
+      const id = pick();
+      await Promise.all([tx.objectStore('counters').get(EVENT_SEQUENCE), tx.objectStore('documents').get(id), tx.objectStore('events').index('docId_timestamp').getAll(byDoc(id))]);
+      tx.abort();
+    }));
+    runs.write3get.push(await time(async () => {
+      const tx = db.transaction(['documents', 'events', 'counters', 'reminders', 'stats'], 'readwrite');
+      await tx.objectStore('documents').get(pick());
+      tx.abort();
     }));
     runs.all.push(await time(async () => {
       const tx = readTransaction(db);
@@ -672,4 +683,16 @@ async function importMeasure(rows: number) {
   };
 }
 
-(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure, ledger: ledgerMeasure, importMeasure };
+/** BENCH_CPU_PROFILE (development only): `n` 更正 alone, for a CPU profile of them. */
+let profiled = 0;
+async function correctionsOnly(n: number) {
+  const rand = random(99 + profiled);
+  for (let i = profiled; i < profiled + n; i++) {
+    const id = `doc-${String(Math.floor(rand() * DOCS_SEEDED)).padStart(6, '0')}`;
+    const change = i % 2 ? { title: `关于做好第${i}项重点工作的通知（剖析${RUN}）` } : { title: `关于做好第${i}项重点工作的通知（剖析${RUN}）`, receivedDate: `2024-${String(1 + (i % 12)).padStart(2, '0')}-03` };
+    await correctDocument(db, id, change, '登记错误', NOW);
+  }
+  profiled += n;
+}
+
+(globalThis as unknown as Record<string, unknown>).__doctrailRegisterBench = { seed, measure, exportMeasure, ledger: ledgerMeasure, importMeasure, correctionsOnly };
