@@ -25,6 +25,7 @@ export function DocumentFields({ doc }: { doc: DocumentRecord }) {
     ['field.documentDate', doc.documentDate],
     ['field.deadline', doc.deadlineWorkingDays ? forecast(doc.deadline) : doc.deadline],
     ['field.dueDate', forecast(doc.dueDate)],
+    ['field.completedOn', doc.completedOn],
     ['field.currentHolder', doc.currentHolder],
     ['field.portalNo', doc.portalNo],
     ['field.source', doc.source ? lt(`source.${doc.source}`) : undefined],

@@ -19,7 +19,7 @@ export function Timeline({ events }: { events: EventRecord[] }) {
               <time>{formatTime(event.timestamp)}</time>
               <span class="event-type">{isEventType(event.type) ? t(`event.${event.type}`) : event.type}</span>
               <span class="event-details">
-                {describeDetails(event.details, t).map(([label, value]) => (
+                {describeDetails(event.details, t, event.type).map(([label, value]) => (
                   <span key={label} class="detail">
                     {t('detail.pair', { label, value })}
                   </span>

@@ -37,6 +37,9 @@ const DETAIL_KEYS = [
   'date',
   'text',
   'result',
+  'ledgerFile',
+  'row',
+  'completedOn',
 ] as const;
 
 /** Details kept for replaying the log, not for reading: the registered fields (shown above the timeline) and the sequences an 撤销 takes back. */
@@ -50,10 +53,11 @@ const FIELD_LABELS: readonly string[] = [
 type DetailKey = (typeof DETAIL_KEYS)[number];
 
 /** An event's details as label/value pairs in words; unknown keys keep their own name, values are always text. */
-export function describeDetails(details: Record<string, unknown>, t: DashboardTranslate): [string, string][] {
+export function describeDetails(details: Record<string, unknown>, t: DashboardTranslate, type?: string): [string, string][] {
   const level = classificationInDetails(details);
   const known = DETAIL_KEYS.filter((key) => details[key] !== undefined).map((key): [string, string] => [
-    t(`detail.${key}`),
+    // An imported document's `status` is the one its ledger gave it, not the status after an 撤销.
+    t(key === 'status' && type === 'imported' ? 'detail.ledgerStatus' : `detail.${key}`),
     key === 'classification' && level ? t(`classification.${level}`) : detailValue(key, details[key], t),
   ]);
   const other = Object.keys(details)

@@ -94,6 +94,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'field.urgency': 'Urgency',
   'field.deadline': 'Deadline',
   'field.dueDate': 'Next due',
+  'field.completedOn': 'Completed on',
   'field.currentHolder': 'Now with',
   'field.status': 'Status',
   'field.documentDate': 'Dated',
@@ -185,6 +186,10 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'detail.text': 'Text',
   'detail.result': 'Result',
   'detail.note': 'Note',
+  'detail.ledgerFile': 'Ledger file',
+  'detail.row': 'Row',
+  'detail.ledgerStatus': 'Status in the ledger',
+  'detail.completedOn': 'Completed on',
 
   'circ.heading': 'Circulation',
   'circ.none': 'Not circulated yet.',

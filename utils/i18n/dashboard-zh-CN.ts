@@ -93,6 +93,7 @@ export const dashboardZhCN = {
   'field.urgency': '紧急程度',
   'field.deadline': '办理期限',
   'field.dueDate': '最近到期',
+  'field.completedOn': '办结日期',
   'field.currentHolder': '当前去向',
   'field.status': '状态',
   'field.documentDate': '成文日期',
@@ -184,6 +185,10 @@ export const dashboardZhCN = {
   'detail.text': '内容',
   'detail.result': '办理结果',
   'detail.note': '备注',
+  'detail.ledgerFile': '登记簿文件',
+  'detail.row': '行号',
+  'detail.ledgerStatus': '登记簿中的状态',
+  'detail.completedOn': '办结日期',
 
   'circ.heading': '传阅情况',
   'circ.none': '尚未传阅。',
