@@ -193,3 +193,45 @@ describe('the document itself shown under its 处理笺', () => {
     expect(page.fields.documentDate).toBeUndefined();
   });
 });
+
+describe('the register serial and the sender’s 文号 under labels portals use', () => {
+  const form = (rows: [string, string][]) =>
+    read(`<table class="tab_form">${rows.map(([l, v]) => `<tr><td class="lbl"><span class="label_title_bold">${l}：</span></td><td><input type="text" value="${v}"></td></tr>`).join('')}
+      <tr><td>文件标题：</td><td><input value="关于开展核安全文化专项评估的函"></td></tr></table>`, '收文登记').fields;
+
+  it('行文号 / 行文日期 are the 文号 and the document’s date; 收文号 is the serial', () => {
+    expect(form([['收文号', '0141'], ['行文号', '核安函〔2027〕18号'], ['行文日期', '2027-03-13'], ['收文日期', '2027-03-19']])).toMatchObject({
+      registrationNo: '0141',
+      docNumber: '核安函〔2027〕18号',
+      documentDate: '2027-03-13',
+      receivedDate: '2027-03-19',
+    });
+  });
+
+  it('文件编码 holding a 文号 is the 文号; holding a code it is the serial', () => {
+    expect(form([['文件编码', '陕电营销函〔2027〕40号']])).toMatchObject({ docNumber: '陕电营销函〔2027〕40号' });
+    expect(form([['文件编码', 'HS-2027-0091']])).toMatchObject({ registrationNo: 'HS-2027-0091' });
+  });
+
+  it('under 编号, a bare 〔2027〕12号 (no sender’s 代字) or a 收字 serial is the portal’s count, never the 文号', () => {
+    expect(form([['编号', '〔2027〕12号'], ['来文字号', '云政办发〔2027〕3号']])).toMatchObject({ registrationNo: '〔2027〕12号', docNumber: '云政办发〔2027〕3号' });
+    expect(form([['收文文号', '云政收字〔2027〕12号'], ['来文字号', '云政办发〔2027〕3号']])).toMatchObject({ registrationNo: '云政收字〔2027〕12号', docNumber: '云政办发〔2027〕3号' });
+  });
+
+  it.each([
+    ['形成日期', '2027.03.01', 'documentDate', '2027-03-01'],
+    ['制文日期', '二〇二七年三月一日', 'documentDate', '2027-03-01'],
+    ['收件编号', 'SJ-2027-017', 'registrationNo', 'SJ-2027-017'],
+    ['签收编号', '2027-0451', 'registrationNo', '2027-0451'],
+    ['答复期限', '2027年3月20日', 'deadline', '2027-03-20'],
+    ['报送截止日期', '2027-03-25', 'deadline', '2027-03-25'],
+    ['办理截至日期', '2027-03-25', 'deadline', '2027-03-25'],
+    ['时限', '3月20日前', 'deadline', '2027-03-20'],
+  ])('%s', (label, value, field, expected) => {
+    expect(form([['来文字号', '云政办发〔2027〕3号'], [label, value]])[field as 'deadline']).toBe(expected);
+  });
+
+  it('登记时间 (when the record was made) does not turn 来文日期 into the document’s date', () => {
+    expect(form([['来文日期', '2027-03-02'], ['登记时间', '2027-03-03 10:20']])).toMatchObject({ receivedDate: '2027-03-02' });
+  });
+});

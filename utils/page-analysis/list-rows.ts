@@ -1,6 +1,6 @@
 import { isTag } from './dom';
-import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel, RECEIPT_SERIAL } from './normalise';
-import { FIELD_KEYS, fieldForLabel, isLabelCell, NUMBER_LABELS, SENDER_DATE, type FieldKey } from './vocabulary';
+import { findDocNumber, normaliseDate, normaliseDocNumber, normaliseLabel } from './normalise';
+import { FIELD_KEYS, fieldForLabel, isLabelCell, NUMBER_LABELS, SENDER_DATE, senderNumber, type FieldKey } from './vocabulary';
 
 export interface ListTable {
   columns: Map<number, FieldKey>;
@@ -72,7 +72,7 @@ function settleColumns(columns: Map<number, Column>, rows: readonly Element[]): 
   const sample = rows.slice(0, 20);
   const entries = [...columns].map(([index, column]): [number, FieldKey] => {
     if (!column.byShape) return [index, column.field];
-    const numbers = sample.filter((row) => !RECEIPT_SERIAL.test(text(row.children[index])) && isDocNumber(text(row.children[index]))).length;
+    const numbers = sample.filter((row) => senderNumber(text(row.children[index]))).length;
     return [index, numbers * 2 > sample.length ? 'docNumber' : 'registrationNo'];
   });
   // Explicit columns first: a 文号 column beats a 编号 column that also looks like one.

@@ -52,9 +52,9 @@ export function normaliseDocNumber(text: string): string | undefined {
 
 /**
  * The office's own 收文 serial in the shape of a 文号 — its 代字 ends in 收 (`江路政收（2026）37号`, `收〔2026〕0087`): the
- * portal's registration number, never the sender's 文号.
+ * portal's registration number, never the sender's 文号 (also `收字〔2026〕12号`, `收文〔2026〕12号`).
  */
-export const RECEIPT_SERIAL = /^[\u4e00-\u9fa5]{0,12}收[\[(（【﹝〔［](?:19|20)\d{2}[\])）】﹞〕］]第?\d{1,6}号?$/;
+export const RECEIPT_SERIAL = /^[\u4e00-\u9fa5]{0,12}收[字文]?[\[(（【﹝〔［](?:19|20)\d{2}[\])）】﹞〕］]第?\d{1,6}号?$/;
 
 /** Finds a 文号 inside longer text (e.g. `省政办发〔2026〕15号 签发人：王某`). */
 export function findDocNumber(text: string): string | undefined {

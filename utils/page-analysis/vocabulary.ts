@@ -17,30 +17,38 @@ export const FIELD_KEYS = [
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
-/** Label synonyms a portal may use for each field (compared after `normaliseLabel`), space-separated. */
+/**
+ * Label synonyms a portal may use for each field (compared after `normaliseLabel`), space-separated; `甲|乙+丙|丁`
+ * stands for every head joined to every tail (甲丙 甲丁 乙丙 乙丁).
+ */
 export const FIELD_LABELS: Record<FieldKey, string> = {
-  docNumber: '文号 发文字号 来文字号 来文文号 对方文号 原文号 来文编号 发文文号 公文文号 文件字号 字号 文件编号 公文编号 原文编号 来文号 原文字号 原文文号 发文编号 公文字号 文件文号 文件字 来文文字号 来文档号',
-  registrationNo: '收文编号 收文字号 单号 收文单号 收文号码 内部编号 登记流水号 收文号 登记号 登记编号 流水号 收文流水号 收文登记号 编号 收文序号 单据号 收文总编号 顺序号 收文顺序号 登记序号 流水编号 收文总号 办文编号 办文号 收文单编号 单据编号 登记编码 收文登记编号',
+  docNumber: '文号 字号 文件字 原文号 来文号 行文号 发文号 公文号 文件号 来文文字号 来文档号 来文编号 文件编号 公文编号 原文编号 发文编号 文件编码 来文编码 来文|发文|对方|原文|公文|文件|行文|来函|原件|来件+文号|字号',
+  registrationNo: '编号 单号 内部编号 登记流水号 登记号 登记编号 流水号 单据号 顺序号 登记序号 流水编号 办文编号 办文号 单据编号 登记编码 收件编号 收件号 来文登记号 签收编号 签收号 登记号码 总收文号 收文+编号|字号|文号|单号|号码|号|流水号|登记号|序号|总编号|顺序号|总号|单编号|登记编号|编码|登记序号|序列号',
   title: '文件标题 标题 文件名称 公文标题 文件题目 题目 事由 来文标题 文件名 主题 请求标题 公文名称 收文标题 文件题名 题名 公文题目 来文名称 文件主题 公文主题 文件标题名称 主旨',
-  issuer: '来文单位 来文机关 发文机关 发文单位 来文机构 发文部门 来文部门 行文单位 成文单位 来文单位名称 发文机构 发送单位 来文方 来函单位 来源单位 印发机关',
+  issuer: '来文单位 来文机关 发文机关 发文单位 来文机构 发文部门 来文部门 行文单位 成文单位 来文单位名称 发文机构 发送单位 来文方 来函单位 来源单位 印发机关 来件单位 来函机关 发文机关名称 来文机关名称',
   classification: '密级 秘密等级 密级程度 保密等级 文件密级 密级及保密期限 密级和保密期限 公文密级 机密程度 秘密程度 保密级别 密级等级 来文密级 机密度 密级度 保密密级',
   classificationPeriod: '保密期限 密期',
   urgency: '紧急程度 缓急 等级 缓急程度 紧急度 急缓程度 办理缓急 公文等级 文件等级 紧急等级 紧急级别 缓急等级 公文缓急 文件缓急',
   copyNumber: '份号',
   copies: '份数 文件份数 来文份数 收文份数 文件数量',
-  receivedDate: '收文日期 收文时间 接收时间 接收日期 收件日期 收件时间 到文日期 到文时间 签收日期 签收时间 来文日期 收到日期 登记日期 来文时间 收文登记日期 收到时间 到达时间',
-  documentDate: '成文日期 印发日期 发文日期 签发日期 成文时间 原文日期 发文时间 印发时间 文件日期 公文日期 签发时间 原文时间 发布日期 发布时间 落款日期 落款时间 制发日期 文件成文日期 成文印发日期',
-  deadline: '办理期限 办结时限 办理时限 截止日期 归还期限 限办日期 办结期限 完成时限 办理截止日期 传阅时限 退回期限 归还日期 限期 退回时间 退回日期 办结时间 办结日期 主办单位办结时间 主办科室办结日期 要求办结时间 要求办结日期 完成期限 截止时间 办理截止时间 要求完成时间 限办时间 反馈时限 反馈期限 办理时间要求 办理时效 办理时间 限办期限 要求办结期限 要求完成日期 要求反馈时间 办理完成时限 办毕时限 限时',
+  receivedDate: '收文登记日期 收文登记时间 登记日期 收文|接收|收件|到文|签收|收到|到达|来文+日期|时间',
+  documentDate: '成文|印发|发文|签发|原文|文件|公文|发布|落款|制发|行文|形成|制文|出文|签署|文件形成|文件成文|文件签发|成文印发|来文成文+日期|时间',
+  deadline:
+    '限期 期限 时限 限时 办理期 办理时间要求 办理时效 办理时间 主办单位办结时间 主办科室办结日期 办理|办结|完成|传阅|退回|归还|反馈|回复|答复|报送|上报|截止|承办|处理|阅办|办文|退还|退文|限办|办毕|截至|办理截止|办理截至|办理完成|要求办结|要求完成|要求反馈|要求回复|要求报送|最迟办结|限期办结|应办结+期限|时限 截止|截至|限办|归还|退回|办结|要求办结|要求完成|要求反馈|要求回复|要求报送|办理截止|办理截至|最迟办结|应办结|限期办结|反馈截止|报送截止+日期|时间',
 };
 
 /**
  * Labels whose field is decided by the value's shape: a 文号-shaped value (`泉政办〔2026〕41号`) is the sender's
  * 文号, anything else (`SW-2026-0451`) the portal's own number.
  */
-export const NUMBER_LABELS = new Set(['编号', '收文字号', '公文编号', '文件编号', '原文编号', '来文编号', '来文号', '发文编号']);
+export const NUMBER_LABELS = new Set('编号 收文字号 收文文号 公文编号 文件编号 原文编号 来文编号 来文号 发文编号 文件编码 来文编码'.split(' '));
 
 const byLabel = new Map<string, FieldKey>();
-for (const key of FIELD_KEYS) for (const label of FIELD_LABELS[key].split(' ')) byLabel.set(label, key);
+for (const key of FIELD_KEYS)
+  for (const word of FIELD_LABELS[key].split(' ')) {
+    const [heads, tails] = word.split('+');
+    for (const head of heads!.split('|')) for (const tail of (tails ?? '').split('|')) byLabel.set(head + tail, key);
+  }
 /** Every label, longest first. */
 export const ALL_LABELS = [...byLabel.keys()].sort((a, b) => b.length - a.length);
 /** Every character a label may contain, spacing and markers included: a cheap first test for the hot path. */
@@ -61,11 +69,20 @@ export function fieldForLabel(raw: string): FieldKey | undefined {
   return fields.size === 1 ? [...fields][0] : undefined;
 }
 
+/**
+ * Whether a number is the sender's 文号: its shape, with the sender's 代字 before the year. A bare `〔2026〕12号` or a
+ * 代字 ending in 收 (`收〔2026〕0087`) is the portal's own count.
+ */
+export function senderNumber(value: string): boolean {
+  const text = value.trim();
+  return !RECEIPT_SERIAL.test(text) && !/^[\[(（【﹝〔［]/.test(text) && !!(normaliseDocNumber(text) || (text.length < 60 && findDocNumber(text)));
+}
+
 /** The field of a label and value read together (`编号` + `SW-2026-0451` → registrationNo, + `X〔2026〕1号` → docNumber). */
 export function fieldForPair(labelText: string, field: FieldKey, value: string): FieldKey {
   if (field !== 'docNumber' && field !== 'registrationNo') return field;
   if (!NUMBER_LABELS.has(normaliseLabel(labelText))) return field;
-  return !RECEIPT_SERIAL.test(value.trim()) && (normaliseDocNumber(value) || findDocNumber(value)) ? 'docNumber' : 'registrationNo';
+  return senderNumber(value) ? 'docNumber' : 'registrationNo';
 }
 
 /** Whether a cell's whole text is a field label (a heading cell, not a value). */
