@@ -53,6 +53,25 @@ describe('更正 (corrections)', () => {
     expect(state.document.dueDate).toBe('2026-12-05');
   });
 
+  it('a document out with a reader: correcting other fields keeps its due date (the return date) and answers with who holds it; the 办理期限 corrected past it does not move it', async () => {
+    const { reg, id } = await registered({ deadline: '2026-12-20' });
+    await sendDocument(reg, id, { recipients: ['王局长', '陈主任'], purpose: 'read', expectedReturn: '2026-11-30' }, NOW);
+    await returnDocument(reg, id, '王局长', NOW);
+    const titled = await correctDocument(reg, id, { title: '关于进一步加强公文处理工作的通知（更正）', receivedDate: '2026-11-19' }, '登记时抄错', LATER);
+    expect(titled.document.dueDate).toBe('2026-11-30');
+    expect(titled.circulation.map((r) => [r.recipient, r.returnedAt === undefined])).toEqual([['王局长', false], ['陈主任', true]]);
+    expect((await reg.get('documents', id))!.dueDate).toBe('2026-11-30');
+    const later = await correctDocument(reg, id, { deadline: '2026-12-31' }, '来文延期', LATER);
+    expect(later.document.dueDate).toBe('2026-11-30');
+    const sooner = await correctDocument(reg, id, { deadline: '2026-11-25' }, '来文提前', LATER);
+    expect(sooner.document.dueDate).toBe('2026-11-25');
+    await returnDocument(reg, id, '陈主任', LATER);
+    const back = await correctDocument(reg, id, { copies: '2' }, '份数', LATER);
+    expect(back.document.dueDate).toBe('2026-11-25');
+    expect(back.circulation.every((r) => r.returnedAt !== undefined)).toBe(true);
+    expect(await verifyRegister(reg)).toMatchObject({ state: 'intact', audit: { contradictionCount: 0 } });
+  });
+
   it('refuses a correction without a reason, without a change, to an invalid value, or onto another document\'s 文号', async () => {
     const { reg, id } = await registered();
     const other = await registerDocument(reg, draft({ docNumber: '市教发〔2026〕3号', issuer: '省人民政府办公厅', title: '另一份' }), NOW);

@@ -13,8 +13,8 @@ import {
   type DocumentStatus,
   type Supervision,
 } from '../documents/document-schema';
-import { changeDocument, findIn, type DocumentState } from './register-store';
-import type { RegisterDB } from './register-db';
+import { changeDocument, changeFields, findIn, type DocumentState, type PlannedChange } from './register-store';
+import type { ReadTx, RegisterDB } from './register-db';
 
 /** 更正 or 撤销 cannot be done as asked; the message says why (the handler answers `refused`). */
 export class LedgerRefused extends Error {
@@ -39,7 +39,7 @@ export type Corrections = Partial<Record<CorrectableField, string | null>>;
 export function correctDocument(db: RegisterDB, docId: string, corrections: Corrections, reason: string, now: Date): Promise<DocumentState> {
   const why = reason.trim();
   if (!why) return Promise.reject(new LedgerRefused('invalid-correction', 'a correction needs a reason'));
-  return changeDocument(db, docId, now, async (document, _circulation, _events, tx) => {
+  const plan = async (document: DocumentRecord, tx: ReadTx): Promise<PlannedChange> => {
     const changes: { field: CorrectableField; old: string | null; new: string | null }[] = [];
     const draft: Record<string, unknown> = pickDraft(document);
     for (const field of CORRECTABLE_FIELDS) {
@@ -73,7 +73,9 @@ export function correctDocument(db: RegisterDB, docId: string, corrections: Corr
       })),
       update: update as Partial<DocumentRecord>,
     };
-  });
+  };
+  // Only the 办理期限 moves the due date, which needs the document's circulation: the other fields are written without waiting for it.
+  return 'deadline' in corrections ? changeDocument(db, docId, now, (document, _circulation, _events, tx) => plan(document, tx)) : changeFields(db, docId, now, plan);
 }
 
 function pickDraft(document: DocumentRecord): Record<string, unknown> {

@@ -135,10 +135,11 @@ export type ChangePlan<T> = ChangePlanBase &
     | {
         /**
          * Instead of `apply`, for a change that needs no more reads: issues every record change synchronously and returns
-         * the result with the promise of its requests. The transaction is then committed at once (`IDBTransaction.commit()`)
-         * instead of after the requests' answers came back to this page; a throw here aborts the whole change.
+         * the result (or a promise of it, from requests issued before) with the promise of its requests. The transaction is
+         * then committed at once (`IDBTransaction.commit()`) instead of after the requests' answers came back to this page;
+         * a throw here aborts the whole change.
          */
-        applyNow(tx: WriteTx, events: readonly EventRecord[], statsCurrent: boolean): { result: T; written: Promise<unknown> };
+        applyNow(tx: WriteTx, events: readonly EventRecord[], statsCurrent: boolean): { result: T | Promise<T>; written: Promise<unknown> };
         apply?: never;
       }
   );
@@ -219,8 +220,7 @@ async function commit<T>(db: RegisterDB, plan: (tx: PlanTx) => Promise<ChangePla
       // Every request is issued: commit now rather than once their answers have come back to this page.
       if (documentsMoved) await documentsMoved;
       tx.commit();
-      await Promise.all([now.written, tx.done]);
-      result = now.result;
+      [result] = await Promise.all([now.result, now.written, tx.done]);
     } else {
       const applied = track(planned.apply(tx, events, statsCurrent));
       [result] = await Promise.all([applied.then((value) => ((applyEnd = report ? performance.now() : 0), value)), documentsMoved, tx.done]);

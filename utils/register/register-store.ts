@@ -203,17 +203,59 @@ export function changeDocument(
       keepsStats: { documentsAdded: 0 },
       applyNow: (write, chained, statsCurrent) => {
         const circulation = circulationState([...before, ...chained]);
-        // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
-        const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
-        const { dueDate: _previous, supervisionDue: _previousSupervision, ...rest } = changed;
-        const dueDate = dueDateOf(changed, circulation);
-        const supervisionDue = supervisionDueOf(changed);
-        const next: DocumentRecord = { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: keysAfter(document, rest) };
+        const next = nextRecord(document, update, timestamp, circulation);
         const written = Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
         return { result: { document: next, circulation: circulation.recipients }, written };
       },
     };
   });
+}
+
+/**
+ * `changeDocument` for a change that needs nothing but the record and leaves its due date where it is (a 更正 of any
+ * field but the 办理期限: the due date follows only the status, the 办理期限, the 督办 时限 and who still holds the
+ * document). The writes are issued as soon as the record is read; the document's events are read beside them in the
+ * same transaction (before the writes, so without this change's events), for the answer's circulation only.
+ */
+export function changeFields(
+  db: RegisterDB,
+  docId: string,
+  now: Date,
+  change: (document: DocumentRecord, tx: ReadTx) => PlannedChange | Promise<PlannedChange>,
+): Promise<DocumentState> {
+  return writeChained(db, async (tx: ReadTx) => {
+    const documentRead = tx.objectStore('documents').get(docId);
+    const eventsRead = tx.objectStore('events').index('docId_timestamp').getAll(eventsOfDoc(docId));
+    // A failed read aborts the transaction, and the write reports that; its promise is awaited only once the writes are issued.
+    eventsRead.catch(() => undefined);
+    const document = await documentRead;
+    if (!document) throw new DocumentNotFound(docId);
+    const { events, update } = await change(document, tx);
+    const timestamp = now.getTime();
+    return {
+      events: events.map((event) => ({ ...event, docId, timestamp })),
+      keepsStats: { documentsAdded: 0 },
+      applyNow: (write, chained, statsCurrent) => {
+        const next = nextRecord(document, update, timestamp);
+        const written = Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
+        const result = eventsRead.then((before) => ({ document: next, circulation: circulationState([...before, ...chained]).recipients }));
+        return { result, written };
+      },
+    };
+  });
+}
+
+/**
+ * The record after a change: cleared fields removed, `updatedAt` moved, the 督办台账's 时限 and the identity keys following
+ * the change; the due date recomputed from `circulation`, or kept as stored when the change cannot move it (`changeFields`).
+ */
+function nextRecord(document: DocumentRecord, update: Partial<DocumentRecord> | undefined, timestamp: number, circulation?: CirculationState): DocumentRecord {
+  // A field the change clears (set to undefined) leaves the record rather than staying as an empty key.
+  const changed = Object.fromEntries(Object.entries({ ...document, ...update, updatedAt: timestamp }).filter(([, v]) => v !== undefined)) as DocumentRecord;
+  const { dueDate: stored, supervisionDue: _previousSupervision, ...rest } = changed;
+  const dueDate = circulation ? dueDateOf(changed, circulation) : stored;
+  const supervisionDue = supervisionDueOf(changed);
+  return { ...rest, ...(dueDate && { dueDate }), ...(supervisionDue && { supervisionDue }), identityKeys: keysAfter(document, rest) };
 }
 
 const IDENTITY_FIELDS = ['docNumber', 'title', 'issuer', 'receivedDate', 'sourceUrl'] as const;
