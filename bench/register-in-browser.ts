@@ -54,7 +54,7 @@ export interface RegisterFigures extends ImportFigures {
   rawCommitCorrectionP50Ms: number;
   rawCommitCorrectionP95Ms: number;
   /** Where a running worker's 更正 spends its time: each part's median over all, and over the slowest 5 %. */
-  correctionParts: {
+  correctionParts?: {
     all: CorrectionParts;
     slowest: CorrectionParts;
     slowestCount: number;

@@ -99,7 +99,7 @@ function ledgerTargets(l: LedgerFigures) {
 
 /** The ledger import through the built extension, when the build is there (`npm run bench` builds it). */
 async function withExtensionImport<T extends LedgerFigures>(figures: T): Promise<T & { extensionImport?: ExtensionImportFigures }> {
-  if (!existsSync('.output/chrome-mv3/manifest.json')) return figures;
+  if (!existsSync('.output/chrome-mv3/manifest.json') || process.env.BENCH_IMPORT_ROWS === '0') return figures;
   return { ...figures, extensionImport: await benchExtensionImport(Number(process.env.BENCH_IMPORT_ROWS ?? 5000)) };
 }
 
@@ -118,8 +118,10 @@ function printLedger(r: LedgerFigures & { extensionImport?: ExtensionImportFigur
       ` that committed as soon as the writes are issued, as DocTrail commits: p50 ${round(r.rawCommitCorrectionP50Ms)} ms, p95 ${round(r.rawCommitCorrectionP95Ms)} ms)  (target p95 ≤ 10 ms)`,
   );
   const parts = r.correctionParts;
-  const line = (p: typeof parts.all) => `reads + checks ${round(p.plan)}, numbering + hash ${round(p.hash)}, new state + writes issued ${round(p.apply)}, commit ${round(p.commit)}`;
-  console.log(`    where a 更正's time goes (medians, ms): ${line(parts.all)}, outside the write ${round(parts.outsideP50)}; in the slowest ${parts.slowestCount}: ${line(parts.slowest)}`);
+  if (parts) {
+    const line = (p: typeof parts.all) => `reads + checks ${round(p.plan)}, numbering + hash ${round(p.hash)}, new state + writes issued ${round(p.apply)}, commit ${round(p.commit)}`;
+    console.log(`    where a 更正's time goes (medians, ms): ${line(parts.all)}, outside the write ${round(parts.outsideP50)}; in the slowest ${parts.slowestCount}: ${line(parts.slowest)}`);
+  }
   if (r.extensionImport) {
     const x = r.extensionImport;
     console.log(

@@ -268,9 +268,10 @@ const IDENTITY_FIELDS = ['docNumber', 'title', 'issuer', 'receivedDate', 'source
  */
 function keysAfter(before: DocumentRecord, after: DocumentRecord): string[] {
   if (before.identityKeys && IDENTITY_FIELDS.every((field) => before[field] === after[field])) return before.identityKeys;
-  const keys = identityKeys(after);
-  if (!before.identityKeys || before.sourceUrl !== after.sourceUrl) return keys;
-  return [...new Set([...keys.filter((key) => !key.startsWith('u:')), ...before.identityKeys.filter((key) => key.startsWith('u:'))])];
+  if (!before.identityKeys || before.sourceUrl !== after.sourceUrl) return identityKeys(after);
+  // The same page: its keys as kept, the others from the changed fields (without parsing the address again).
+  const keys = identityKeys({ ...after, sourceUrl: undefined });
+  return [...new Set([...keys, ...before.identityKeys.filter((key) => key.startsWith('u:'))])];
 }
 
 export type HandlingAction = 'printed' | 'copied' | 'downloaded';
