@@ -235,3 +235,36 @@ describe('the register serial and the sender’s 文号 under labels portals use
     expect(form([['来文日期', '2027-03-02'], ['登记时间', '2027-03-03 10:20']])).toMatchObject({ receivedDate: '2027-03-02' });
   });
 });
+
+describe('labels with more than the label in them', () => {
+  it('a layui label holding a required star and a 刷新单据号 link: the value is the read-only input beside it', () => {
+    const item = (label: string, input: string) =>
+      `<div class="layui-form-item"><label class="layui-form-label">${label}<span class="field_required" style="color:red">*</span>${label === '单据号' ? '<span class="refresh_no_btn">刷新单据号</span>' : ''}</label><div class="layui-input-block">${input}</div></div>`;
+    const page = read(`<form class="layui-form">${item('单据号', '<input readonly class="layui-input" value="SFW202703-0036">')}${item('文件编号', '<input class="layui-input" value="江水务〔2027〕21号">')}${item('文件标题', '<input class="layui-input" value="关于加强城市地下管线施工期间排水设施保护的通知">')}${item('来文日期', '<input class="layui-input" value="2027-03-09">')}</form>`, '收发文管理');
+    expect(page.fields).toMatchObject({ registrationNo: 'SFW202703-0036', docNumber: '江水务〔2027〕21号', receivedDate: '2027-03-09' });
+  });
+
+  it('a note in brackets after the label (收文编号（自动生成）, 成文日期(落款)) still names the field', () => {
+    const page = read(`<table border="1"><tr><th>收文编号（自动生成）</th><td>SW-2027-0451</td><th>成文日期(落款)</th><td>2027年3月1日</td></tr>
+      <tr><th>来文字号</th><td>云财建〔2027〕22号</td><th>标题</th><td>关于下达2027年道路养护专项资金预算的通知</td></tr></table>`, '收文登记');
+    expect(page.fields).toMatchObject({ registrationNo: 'SW-2027-0451', documentDate: '2027-03-01' });
+  });
+
+  it('a bare 单号 (the approval card’s number) gives way to the 收文编号 the sheet names', () => {
+    const page = read(`<div class="row"><div class="attr-name">单号：</div><div class="attr-value">SW20270317002</div></div>
+      <div class="doc-head"><span>收文编号：</span><span class="content">2027-0213</span><span>收到日期：</span><span>2027-03-17</span></div>
+      <div class="row"><div class="attr-name">事由：</div><div class="attr-value">关于做好2027年度重点用能企业电力需求侧管理工作的通知</div></div>
+      <div class="row"><div class="attr-name">文号：</div><div class="attr-value">江经信发〔2027〕12号</div></div>`, '收文单');
+    expect(page.fields).toMatchObject({ registrationNo: '2027-0213', receivedDate: '2027-03-17' });
+  });
+});
+
+describe('a list whose 办理时限 column shows an overdue badge', () => {
+  it('reads the date from the badge’s tooltip (超期3天 title="2027-03-20")', () => {
+    const row = (n: string, title: string, deadline: string) => `<tr><td>${n}</td><td>${title}</td><td>云水发〔2027〕${n}号</td><td>${deadline}</td></tr>`;
+    const page = read(`<table><thead><tr><th>收文编号</th><th>标题</th><th>来文字号</th><th>办理时限</th></tr></thead><tbody>
+      ${row('41', '关于报送一季度道路挖掘许可审批情况的通知', '2027-03-31')}${row('40', '关于下达2027年道路养护专项资金预算的通知', '<div class="overdue" title="2027-03-20">超期3天</div>')}${row('39', '关于印发农村饮水安全工作方案的通知', '2027-04-02')}</tbody></table>`, '收文管理');
+    expect(page.kind).toBe('list');
+    expect(page.rows?.map((r) => r.deadline)).toEqual(['2027-03-31', '2027-03-20', '2027-04-02']);
+  });
+});

@@ -6,7 +6,7 @@ import { controlHints, scanPage, shortText, type PageScan } from './label-pairs'
 import { findListTable, type ListTable } from './list-rows';
 import { GENRE_AT_END, redHeaderFields } from './red-header';
 import { normaliseLabel } from './normalise';
-import { FIELD_KEYS, KIND_CUES, NEGATIVE_CUES, SENDER_DATE, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
+import { FIELD_KEYS, GENERIC_LABELS, KIND_CUES, NEGATIVE_CUES, SENDER_DATE, SOFT_NEGATIVE_CUES, type FieldKey } from './vocabulary';
 
 export type PageKind = 'registration' | 'detail' | 'circulation' | 'list' | 'none';
 export type PageFields = Partial<Record<FieldKey, string>>;
@@ -46,9 +46,11 @@ function resolveFields(candidates: readonly Candidate[]): Resolved {
   const strength: Partial<Record<FieldKey, number>> = {};
   let editable = 0;
   const accept = (field: FieldKey, value: string, c: Candidate) => {
-    if ((strength[field] ?? 0) >= STRATEGY_STRENGTH[c.strategy]) return;
+    // A bare 编号 / 单号 gives way to a label naming the field (收文编号) found the same way.
+    const weight = STRATEGY_STRENGTH[c.strategy] - (GENERIC_LABELS.has(normaliseLabel(c.label)) ? 0.5 : 0);
+    if ((strength[field] ?? 0) >= weight) return;
     fields[field] = value;
-    strength[field] = STRATEGY_STRENGTH[c.strategy];
+    strength[field] = weight;
     evidence[field] = { strategy: c.strategy, label: c.label, where: describeElement(c.at), raw: c.raw.trim().slice(0, 200) };
   };
   for (const c of candidates) {
@@ -245,7 +247,9 @@ export function listRows(list: ListTable): PageFields[] {
     for (const [index, field] of columns) {
       const cell = cells[index];
       if (!cell || !DATE_FIELDS.has(field)) continue;
-      const text = cell.textContent ?? '';
+      // A status badge (`超期3天`) keeps the date itself in its tooltip.
+      let text = cell.textContent ?? '';
+      if (!cellValue(field, text)) text = cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title') ?? text;
       const value = cellValue(field, text);
       if (value) {
         row[field] = value;

@@ -157,12 +157,15 @@ function inRecordTable(cell: Element): boolean {
   return headings.length >= 3 && headings.length === row.children.length && headings.every((c) => isTag(c, 'TH')) && labelsInRow(header) === 0;
 }
 
+const ACTION = /^\s*(刷新|选择|获取|生成|重新|查看|点击)/;
+
 function fromLabel(field: FieldKey, labelText: string, label: Element, out: Candidate[], node?: Text): void {
   if (node) {
-    const next = node.nextSibling;
-    if (next?.nodeType === 1) out.push(candidate(field, readValue(next as Element), 'label-sibling', labelText, next as Element, isEditable(next as Element)));
-    else if (next?.nodeType === 3 && (next.textContent ?? '').trim()) out.push(candidate(field, next.textContent ?? '', 'label-sibling', labelText, label));
-    return;
+    let next = node.nextSibling;
+    // A required-field star after the label is no value; nor is an action link inside the label (刷新单据号, 选择).
+    while (next && /^[\s*＊:：]*$/.test(next.textContent ?? '') && !(next.nodeType === 1 && (next as Element).matches('input, select, textarea'))) next = next.nextSibling;
+    if (next?.nodeType === 1 && !ACTION.test(next.textContent ?? '')) return void out.push(candidate(field, readValue(next as Element), 'label-sibling', labelText, next as Element, isEditable(next as Element)));
+    if (next?.nodeType === 3) return void out.push(candidate(field, next.textContent ?? '', 'label-sibling', labelText, label));
   }
   if (isTag(label, 'TD', 'TH') && inRecordTable(label)) return;
   if (isTag(label, 'LABEL') && label.getAttribute('for')) {

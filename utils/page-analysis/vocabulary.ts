@@ -31,7 +31,7 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   urgency: '紧急程度 缓急 等级 缓急程度 紧急度 急缓程度 办理缓急 公文等级 文件等级 紧急等级 紧急级别 缓急等级 公文缓急 文件缓急',
   copyNumber: '份号',
   copies: '份数 文件份数 来文份数 收文份数 文件数量',
-  receivedDate: '收文登记日期 收文登记时间 登记日期 收文|接收|收件|到文|签收|收到|到达|来文+日期|时间',
+  receivedDate: '收文登记日期 收文登记时间 登记日期 收文|接收|收件|到文|签收|收到|到达|来文|收发文+日期|时间',
   documentDate: '成文|印发|发文|签发|原文|文件|公文|发布|落款|制发|行文|形成|制文|出文|签署|文件形成|文件成文|文件签发|成文印发|来文成文+日期|时间',
   deadline:
     '限期 期限 时限 限时 办理期 办理时间要求 办理时效 办理时间 主办单位办结时间 主办科室办结日期 办理|办结|完成|传阅|退回|归还|反馈|回复|答复|报送|上报|截止|承办|处理|阅办|办文|退还|退文|限办|办毕|截至|办理截止|办理截至|办理完成|要求办结|要求完成|要求反馈|要求回复|要求报送|最迟办结|限期办结|应办结+期限|时限 截止|截至|限办|归还|退回|办结|要求办结|要求完成|要求反馈|要求回复|要求报送|办理截止|办理截至|最迟办结|应办结|限期办结|反馈截止|报送截止+日期|时间',
@@ -42,6 +42,9 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
  * 文号, anything else (`SW-2026-0451`) the portal's own number.
  */
 export const NUMBER_LABELS = new Set('编号 收文字号 收文文号 公文编号 文件编号 原文编号 来文编号 来文号 发文编号 文件编码 来文编码'.split(' '));
+
+/** Labels that name a field only loosely: a label naming it fully (收文编号 beside 单号) wins over them. */
+export const GENERIC_LABELS = new Set('编号 单号 单据号 单据编号 字号 文件字 期限 时限 限期 限时 题目 主题'.split(' '));
 
 const byLabel = new Map<string, FieldKey>();
 for (const key of FIELD_KEYS)
@@ -60,6 +63,8 @@ const LABEL_CHARS = new Set([...ALL_LABELS.join(''), ...TRADITIONAL_LABEL_CHARS,
  * role before a label (`主办办结时间`, `承办单位办理期限`) does not change its field.
  */
 export function fieldForLabel(raw: string): FieldKey | undefined {
+  // A note in brackets after the label (`收文编号（自动生成）`, `成文日期(落款)`) is not part of it.
+  raw = raw.replace(/[(（][^()（）]{1,8}[)）]\s*[:：]?\s*$/, '');
   if (raw.length > 24) return undefined;
   for (const ch of raw) if (!LABEL_CHARS.has(ch)) return undefined;
   const label = normaliseLabel(raw);
