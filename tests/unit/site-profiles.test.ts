@@ -42,11 +42,13 @@ const buttonTexts = (doc: Document, selectors: readonly string[] = []) => [...ne
  * 主题 and 编号), tongda-like 25 vs 34 (titles cut with …, 缓急 as icons), o2oa-like 0 vs 8 (a two-paragraph title).
  */
 const GENERIC_VS_PROFILE: Record<string, [number, number]> = {
-  'xinhu-like': [8, 10],
+  // Since labels with a note in brackets, a required star or an action link are read, the generic engine reads all
+  // of these but xinhu's title (its page title `[收文单]…的收文登记(05-12)` stands where the layout has no 标题 label).
+  'xinhu-like': [9, 10],
   // The generic engine reads these two layouts fully since it pairs labels across split cells and by value shape.
   'ecology-like': [10, 10],
   'seeyon-cap4-like': [10, 10],
-  'landray-like': [7, 9],
+  'landray-like': [9, 9],
   'tongda-like': [29, 34],
   'o2oa-like': [0, 8],
 };
