@@ -213,6 +213,14 @@ describe('办结日期 of imported documents', () => {
     expect(checkRow(good(5, { status: '已办结', completedOn: '尽快' })).problems).toEqual([{ code: 'bad-date', field: 'completedOn', value: '尽快' }]);
   });
 
+  it('shows a 办结日期 before the 收文日期 as a problem (it would count negative working days); the same day is fine', () => {
+    // received 2025-03-04
+    const early = checkRow(good(6, { status: '已办结', completedOn: '2025年3月3日' }));
+    expect(early.problems).toEqual([{ code: 'completed-before-received', field: 'completedOn', value: '2025-03-03' }]);
+    expect(early.completedOn).toBeUndefined();
+    expect(checkRow(good(7, { status: '已办结', completedOn: '2025.3.4' }))).toMatchObject({ completedOn: '2025-03-04', problems: [] });
+  });
+
   it('the imported 办结 documents keep the ledger’s 办结 date, so the statistics’ 收文→办结 working days count them', async () => {
     const reg = await fresh();
     const rows = [good(2, { status: '已办结', completedOn: '2025-03-11' }), good(3, { status: '已办结', completedOn: '2025-03-07' }), good(4, { status: '已办结' }), good(5, { status: '在办' })];

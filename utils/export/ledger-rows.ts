@@ -27,6 +27,7 @@ export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 export const LEDGER_PROBLEMS = [
   'missing',
   'bad-date',
+  'completed-before-received',
   'unknown-classification',
   'unknown-urgency',
   'unknown-status',
@@ -173,6 +174,11 @@ export function checkRow({ row, cells }: LedgerRow): CheckedRow {
   if (completedText) {
     completedOn = fieldValue('receivedDate', completedText);
     if (!completedOn) problems.push({ code: 'bad-date', field: 'completedOn', value: cut(completedText) });
+    // 办结 before it was received: a slip of the pen (the statistics would count negative working days).
+    else if (typeof draft.receivedDate === 'string' && completedOn < draft.receivedDate) {
+      problems.push({ code: 'completed-before-received', field: 'completedOn', value: completedOn });
+      completedOn = undefined;
+    }
   }
 
   // The mandatory elements of a registration, as at #/new (a field already reported unreadable is not also "missing").

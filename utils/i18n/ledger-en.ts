@@ -148,6 +148,7 @@ export const ledgerEn: Record<LedgerKey, string> = {
   'import.rowOk': "—",
   'import.problem.missing': "No {field}",
   'import.problem.bad-date': "{field} is not a real date: {value}",
+  'import.problem.completed-before-received': "Completed before it was received: {value}",
   'import.problem.unknown-classification': "Unknown classification: {value}",
   'import.problem.unknown-urgency': "Unknown urgency: {value}",
   'import.problem.unknown-status': "Unknown handling status: {value}",

@@ -158,6 +158,7 @@ export const ledgerZhCN = {
   'import.rowOk': '—',
   'import.problem.missing': '缺少{field}',
   'import.problem.bad-date': '{field}不是有效日期：{value}',
+  'import.problem.completed-before-received': '办结日期早于收文日期：{value}',
   'import.problem.unknown-classification': '密级无法识别：{value}',
   'import.problem.unknown-urgency': '紧急程度无法识别：{value}',
   'import.problem.unknown-status': '办理状态无法识别：{value}',
