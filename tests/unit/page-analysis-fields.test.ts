@@ -268,3 +268,16 @@ describe('a list whose 办理时限 column shows an overdue badge', () => {
     expect(page.rows?.map((r) => r.deadline)).toEqual(['2027-03-31', '2027-03-20', '2027-04-02']);
   });
 });
+
+describe('a grid showing short dates (03-05, 3/20) without the year', () => {
+  it('takes the year of each row’s 文号; a decimal such as 1.5 is no date', () => {
+    const row = (n: string, received: string, deadline: string) => `<tr><td>${n}</td><td>云交建〔2027〕${n}号</td><td>关于报送一季度道路挖掘许可审批情况的通知${n}</td><td>${received}</td><td>${deadline}</td></tr>`;
+    const page = read(`<table><thead><tr><th>收文编号</th><th>来文字号</th><th>标题</th><th>收文日期</th><th>办理期限</th></tr></thead><tbody>
+      ${row('41', '03-05', '3/20')}${row('40', '03-04 10:20', '03-31')}${row('39', '2027-03-01', '1.5')}</tbody></table>`, '收文管理');
+    expect(page.rows?.map((r) => [r.receivedDate, r.deadline])).toEqual([
+      ['2027-03-05', '2027-03-20'],
+      ['2027-03-04', '2027-03-31'],
+      ['2027-03-01', undefined],
+    ]);
+  });
+});

@@ -167,6 +167,9 @@ export function normaliseDate(text: string, contextYear?: number): string | unde
   // A month and day (`3月10日前`, `请于三月十日前办结`) takes the year of the document.
   const monthDay = compact.length <= 30 && /(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日/.exec(compact);
   if (monthDay && contextYear) return isoDate(contextYear, chineseSmall(monthDay[1]!) ?? 0, chineseSmall(monthDay[2]!) ?? 0);
+  // A grid's short date (`03-05`, `3/5 10:20`) takes the year of the document too.
+  const short = contextYear && /^(\d{1,2})[-/](\d{1,2})(?![\d-/.])/.exec(text.trim());
+  if (short) return isoDate(contextYear, Number(short[1]), Number(short[2]));
   return undefined;
 }
 
