@@ -74,7 +74,7 @@ describe('export and backup in Chromium', () => {
     // First line: the chain head when the file was written, as 校验 reads it back.
     const [title, header, ...rows] = parsed.data;
     expect(title).toEqual([expect.stringMatching(/^文迹处理记录链头 #\d+ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · [0-9a-f]{16}…$/)]);
-    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
+    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态', '办结日期']);
     expect(rows.map((r) => r[4])).toEqual([TITLES.quoted, TITLES.comma, `'${TITLES.formula}`, '（涉密标题已隐去）']);
     expect(rows[3]).toEqual(expect.arrayContaining(['收〔2026〕0004号', '省保发〔2026〕1号', '机密', '陈主任', '传阅中']));
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/export-done.png` });

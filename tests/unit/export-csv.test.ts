@@ -8,9 +8,15 @@ import { EVENT_COLUMNS, exportContext, formatDateTime, REGISTER_COLUMNS } from '
 import { CSV_BOM, csvCell, csvChunks, csvRow } from '@/utils/export/csv';
 import { runExport, type ExportRequest } from '@/utils/export/export-run';
 import type { RegisterDB } from '@/utils/register/register-db';
+import { findHeaderRow, mapHeader, mappedRows, readLedgerFile } from '@/utils/export/ledger-file';
+import { checkLedger } from '@/utils/export/ledger-rows';
+import { importLedger } from '@/utils/export/ledger-import-store';
+import { defaultCalendar } from '@/utils/deadlines/working-days';
+import { closeDocument, registerDocument } from '@/utils/register/register-store';
 import {
   allEvents,
   at,
+  DRAFTS,
   collect,
   fillRegister,
   freshRegister,
@@ -90,14 +96,16 @@ describe('the register as CSV', () => {
     const text = await exportText(db, { kind: 'register-csv', maskClassified: false });
     expect(text).toContain('\r\n');
     const [header, ...rows] = parse(text);
-    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
+    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态', '办结日期']);
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual(['收〔2026〕0001号', '2026-11-18', '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', '3', '', '加急', '2026-11-28', '', '李四', '传阅中']);
-    expect(rows[1]).toEqual(['收〔2026〕0002号', '2026-11-18', '省人民政府办公厅', '省政办发〔2026〕15号', MULTILINE_TITLE, '内部', '2', '', '平件', '', '', '市政府办公室', '清退']);
+    expect(rows[0]).toEqual(['收〔2026〕0001号', '2026-11-18', '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', '3', '', '加急', '2026-11-28', '', '李四', '传阅中', '']);
+    expect(rows[1]).toEqual(['收〔2026〕0002号', '2026-11-18', '省人民政府办公厅', '省政办发〔2026〕15号', MULTILINE_TITLE, '内部', '2', '', '平件', '', '', '市政府办公室', '清退', '2026-11-18']);
     // The hostile title and the issuer starting with "-" are shown as text, never run.
-    expect(rows[2]).toEqual(['收〔2026〕0003号', '2026-11-19', "'-某某科技有限公司", '某公司函〔2026〕7号', `'${HOSTILE_TITLE}`, '非密', '', '', '', '', '', '', '销毁']);
-    expect(rows[3]).toEqual(['收〔2026〕0004号', '2026-11-20', '省财政厅', '财预〔2026〕101号', SECRET_TITLE, '机密★10年', '1', '', '特急', '2026-11-25', '', '王局长', '传阅中']);
+    expect(rows[2]).toEqual(['收〔2026〕0003号', '2026-11-19', "'-某某科技有限公司", '某公司函〔2026〕7号', `'${HOSTILE_TITLE}`, '非密', '', '', '', '', '', '', '销毁', '2026-11-18']);
+    expect(rows[3]).toEqual(['收〔2026〕0004号', '2026-11-20', '省财政厅', '财预〔2026〕101号', SECRET_TITLE, '机密★10年', '1', '', '特急', '2026-11-25', '', '王局长', '传阅中', '']);
     expect(rows[4]![4]).toBe(TOP_SECRET_TITLE);
+    // 办结日期 is the day the register keeps for a document that was 办结 (then 清退 or 销毁); empty for an open one.
+    expect(rows.map((row) => row[13])).toEqual(docs.map((d: DocumentRecord) => d.completedOn ?? ''));
     expect(rows.map((row) => row[0])).toEqual(docs.map((d: DocumentRecord) => d.registrationNo));
   });
 
@@ -182,7 +190,48 @@ describe('the handling log as CSV', () => {
 
 describe('columns', () => {
   it('lists the register in 收文登记簿 order and the log with its hash last', () => {
-    expect(REGISTER_COLUMNS.map((c) => c.header['zh-CN'])).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
+    expect(REGISTER_COLUMNS.map((c) => c.header['zh-CN'])).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态', '办结日期']);
     expect(EVENT_COLUMNS.map((c) => c.header['zh-CN']).at(-1)).toBe('哈希');
   });
+});
+
+describe('办结日期 read back by the ledger import (#/import)', () => {
+  for (const kind of ['register-csv', 'xlsx'] as const) {
+    it(`a ${kind === 'xlsx' ? 'XLSX' : 'CSV'} export imported into an empty register keeps each document's 状态 and 办结日期`, async () => {
+      // Documents 办结 on or after their 收文日期 (the sample register 办结 one the day before the 收文日期 its draft gives,
+      // which the import rightly calls a problem row): one open, one 办结, one 办结 then 清退, one 办结 then 销毁.
+      db = await freshRegister('roundtrip');
+      const ids: string[] = [];
+      for (const [i, draft] of [DRAFTS[0]!, DRAFTS[1]!, { ...DRAFTS[2]!, receivedDate: '2026-11-18' }, DRAFTS[3]!].entries()) {
+        ids.push((await registerDocument(db, { ...draft, classification: 'none', classificationPeriod: undefined }, at(i))).document.id);
+      }
+      await closeDocument(db, ids[1]!, 'completed', {}, at(50));
+      await closeDocument(db, ids[2]!, 'completed', {}, at(60));
+      await closeDocument(db, ids[2]!, 'cleared', { clearedTo: '市政府办公室' }, at(70));
+      await closeDocument(db, ids[3]!, 'completed', {}, at(60 * 24 * 3));
+      await closeDocument(db, ids[3]!, 'destroyed', { approver: '赵主任', witness: '钱科长' }, at(60 * 24 * 3 + 10));
+      const docs = await Promise.all(ids.map(async (id) => (await db!.get('documents', id))!));
+      const bytes = await collect((write) => runExport(db!, request({ kind, maskClassified: false }), write));
+      const name = kind === 'xlsx' ? '文迹-收文登记簿.xlsx' : '文迹-收文登记簿.csv';
+      const table = await readLedgerFile(name, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const header = findHeaderRow(table.rows);
+      const mapping = mapHeader(table.rows[header]!, table.rows.slice(header + 1));
+      expect(mapping[table.rows[header]!.indexOf('办结日期')]).toBe('completedOn');
+      const rows = mappedRows(table.rows, header, mapping);
+      const checked = checkLedger(rows);
+      expect(checked.flatMap((r) => r.problems.filter((p) => p.field === 'completedOn'))).toEqual([]);
+      expect(checked.map((r) => [r.registrationNo, r.status, r.completedOn])).toEqual(docs.map((d) => [d.registrationNo, d.status, d.completedOn]));
+      expect(docs.map((d) => [d.status, d.completedOn])).toEqual([['registered', undefined], ['completed', '2026-11-18'], ['cleared', '2026-11-18'], ['destroyed', '2026-11-21']]);
+
+      const target = await freshRegister('roundtrip-target');
+      try {
+        const result = await importLedger(target, rows, { fileName: name, now: NOW, calendar: defaultCalendar() });
+        expect(result).toMatchObject({ ok: true, written: docs.length, problemRows: 0 });
+        const imported = Object.fromEntries((await target.getAll('documents')).map((d) => [d.registrationNo, [d.status, d.completedOn]]));
+        expect(imported).toEqual(Object.fromEntries(docs.map((d) => [d.registrationNo, [d.status, d.completedOn]])));
+      } finally {
+        target.close();
+      }
+    });
+  }
 });

@@ -38,9 +38,12 @@ describe('the register and the log as an XLSX workbook', () => {
     expect(kept).toEqual({ sequence: Number(headRows[1]![1]), hash: String(headRows[3]![1]).slice(0, 16) });
 
     const [header, ...rows] = sheets[0]!.data;
-    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态']);
+    expect(header).toEqual(['收文编号', '收文日期', '来文单位', '文号', '标题', '密级', '份数', '份号', '紧急程度', '办理期限', '期限说明', '当前去向', '状态', '办结日期']);
     expect(rows).toHaveLength(docs.length);
-    expect(rows[0]).toEqual(['收〔2026〕0001号', utcDate('2026-11-18'), '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', 3, null, '加急', utcDate('2026-11-28'), null, '李四', '传阅中']);
+    expect(rows[0]).toEqual(['收〔2026〕0001号', utcDate('2026-11-18'), '省应急管理厅', '省应急〔2026〕45号', QUOTED_TITLE, '非密', 3, null, '加急', utcDate('2026-11-28'), null, '李四', '传阅中', null]);
+    // 办结日期: a date cell for the document that was 办结 (then 清退), none for an open one.
+    expect(rows[1]![13]).toEqual(utcDate('2026-11-18'));
+    expect(rows[1]![12]).toBe('清退');
     expect(rows[1]![4]).toBe(MULTILINE_TITLE);
     // Inline strings are never formulas: the hostile title is kept exactly as text.
     expect(rows[2]![4]).toBe(HOSTILE_TITLE);
@@ -82,7 +85,7 @@ describe('the register and the log as an XLSX workbook', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     const widths = [...sheet.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) => Number(m[2]));
-    expect(widths).toHaveLength(13);
+    expect(widths).toHaveLength(14);
     expect(widths[4]).toBeGreaterThanOrEqual(50); // 标题
     expect(widths[6]).toBeLessThan(10); // 份数
     expect(sheet).toContain('<c r="B2" s="1"><v>46344</v></c>'); // 2026-11-18 as a serial date

@@ -182,6 +182,11 @@ describe('row validation', () => {
   it('reads an old ledger’s 办理状态 as a life-cycle status', () => {
     expect([statusOf(''), statusOf('已办结'), statusOf('在办'), statusOf('已归档'), statusOf('未办结'), statusOf('丢了')]).toEqual(['registered', 'completed', 'registered', 'archived', 'registered', undefined]);
   });
+
+  it('reads every 状态 word of DocTrail’s own export (its 收文登记簿 imported back)', () => {
+    const words = ['已登记', '传阅中', '已收回', '办结', '归档', '清退', '销毁'];
+    expect(words.map((w) => statusOf(w))).toEqual(['registered', 'registered', 'registered', 'completed', 'archived', 'cleared', 'destroyed']);
+  });
 });
 
 describe('来源 of imported documents', () => {

@@ -91,6 +91,8 @@ export const REGISTER_COLUMNS: readonly ExportColumn<DocumentRecord>[] = [
   { id: 'deadlineNote', header: both('期限说明', 'Deadline note'), kind: 'text', width: 26, value: (d, c) => (isForecastDeadline(d, c) ? c.t('deadline.forecast') : undefined) },
   { id: 'currentHolder', header: both('当前去向', 'Now with'), kind: 'text', width: 14, value: (d) => d.currentHolder },
   { id: 'status', header: both('状态', 'Status'), kind: 'text', width: 10, value: (d, c) => c.t(`status.${d.status}`) },
+  // The day it was 办结 (kept through 清退, 归档 and 销毁); empty while it is open. The ledger import reads 办结日期 back.
+  { id: 'completedOn', header: both('办结日期', 'Completed on'), kind: 'date', width: 12, value: (d) => d.completedOn },
 ];
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);

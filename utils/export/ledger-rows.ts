@@ -72,7 +72,8 @@ const STATUS_WORDS: [RegExp, DocumentStatus][] = [
   [/销毁/, 'destroyed'],
   [/清退/, 'cleared'],
   [/归档|存档/, 'archived'],
-  [/未办结|未办|在办|办理中|待办|待阅|传阅中|未完成|处理中/, 'registered'],
+  // 已登记 and 已收回 are DocTrail's own words for open documents (its exported 收文登记簿 read back).
+  [/未办结|未办|在办|办理中|待办|待阅|传阅中|已登记|已收回|未完成|处理中/, 'registered'],
   [/办结|已办|完成|已阅|结束/, 'completed'],
 ];
 
