@@ -78,7 +78,7 @@ function cueText(parts: readonly string[], navTexts: readonly string[]): { own: 
 }
 
 /** Column names of a circulation record: who read it, when it went out and came back. */
-const SIGNING_WORDS = /传阅人|阅件人|阅文人|送阅|退回时间|退文时间|送文时间|阅退|签阅|阅签|领导签名|阅文时间|传阅时间|收回时间/;
+const SIGNING_WORDS = /传阅人|阅件人|阅文人|送阅|退回时间|退文时间|送文时间|阅退|签阅|阅签|领导签名|阅文时间|传阅时间|收回时间|开封时间|阅读时间/;
 
 function hasSigningTable(doc: Document): boolean {
   let looked = 0;
@@ -117,8 +117,8 @@ function headings(doc: Document, titleTexts: readonly string[]): string[] {
 /** Sections for the office's own papers: its outgoing documents, announcements, meetings, lending ledgers. */
 const OWN_SECTION = /(?<!收)发文|发布|公告|借阅|借用|会议|台账/;
 const INCOMING_SECTION = /收文|来文|收发|待办|待阅|抄送|签收|接收|阅办|传阅/;
-/** Columns naming who wrote, published or made the rows: the office's own papers. */
-const OWN_COLUMN = /^(发布|拟稿|起草|制作|借用|借阅|主办部门|页数)/;
+/** Columns naming who wrote, published or made the rows, or where they are filed (an archive): the office's own papers. */
+const OWN_COLUMN = /^(发布|拟稿|起草|制作|借用|借阅|主办部门|页数)|卷库|保管期限/;
 const INCOMING_FIELDS = new Set<FieldKey>(['issuer', 'receivedDate', 'deadline', 'urgency']);
 
 /** The page's short names for itself (not document titles, not a menu's group headings) and its chosen menu entries. */
@@ -133,14 +133,13 @@ function cueParts(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts'>
  * holds what an incoming document has — the sender, when it came, its deadline or urgency, or the sender's 文号.
  */
 function ownList(list: ListTable, section: string): boolean {
-  const names = [...list.header.children].map((cell) => normaliseLabel(cell.textContent ?? ''));
+  const names = [...(list.header?.children ?? [])].map((cell) => normaliseLabel(cell.textContent ?? ''));
   if (INCOMING_SECTION.test(section) || !(OWN_SECTION.test(section) || names.some((name) => OWN_COLUMN.test(name)))) return false;
   return ![...list.columns].some(([index, field]) => INCOMING_FIELDS.has(field) || (field === 'docNumber' && /来|收|原文|对方/.test(names[index]!)));
 }
 
-export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false): Record<KindSignal, number> {
+export function kindSignals(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts' | 'outgoingLabels'>, resolved: Resolved, list: ListTable | undefined, records = false, section = cueParts(doc, scan)): Record<KindSignal, number> {
   const { own, kind: cues, all } = cueText(headings(doc, scan.titleTexts), scan.navTexts);
-  const section = cueParts(doc, scan);
   const found = CORE_FIELDS.filter((f) => resolved.fields[f]);
   const strategies = found.map((f) => resolved.evidence[f]?.strategy);
   const labelled = strategies.filter((s) => s && LABEL_STRATEGIES.has(s)).length;
@@ -190,7 +189,8 @@ export interface SignalEvidence {
 export function decideKind(signals: Record<KindSignal, number>, fields: PageFields, list: ListTable | undefined): KindDecision {
   const scores = KINDS.map((kind) => KIND_SIGNALS.reduce((sum, signal, j) => sum + KIND_WEIGHTS[kind][j]! * signals[signal], 0));
   // What a kind cannot be without: a document page shows a 文号 or a title; a list, its rows.
-  const allowed = (kind: PageKind) => (kind === 'list' ? !!list : kind === 'none' || !!(fields.title || fields.docNumber));
+  // A circulation record may name no document at all (a 抄送记录 popup): its reading table is enough.
+  const allowed = (kind: PageKind) => (kind === 'list' ? !!list : kind === 'none' || !!(fields.title || fields.docNumber) || (kind === 'circulation' && !!signals.signingTable));
   let best = KINDS.indexOf('none');
   KINDS.forEach((kind, i) => {
     if (allowed(kind) && scores[i]! > scores[best]!) best = i;
@@ -287,7 +287,7 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
     list = undefined;
     for (const [index, field] of records.columns) {
       const cell = records.rows[0]!.children[index];
-      if (cell && (field === 'title' || field === 'docNumber')) scan.candidates.push({ field, raw: cellText(cell, field), strategy: 'label-below', label: records.header.children[index]?.textContent ?? '', at: cell, editable: false });
+      if (cell && (field === 'title' || field === 'docNumber')) scan.candidates.push({ field, raw: cellText(cell, field), strategy: 'label-below', label: records.header!.children[index]?.textContent ?? '', at: cell, editable: false });
     }
   }
   // A long list is a list: its hundreds of checkboxes and 文号 cells need no reading as a single document.

@@ -19,14 +19,15 @@ export type FieldKey = (typeof FIELD_KEYS)[number];
 
 /**
  * Label synonyms a portal may use for each field (compared after `normaliseLabel`), space-separated; `甲|乙+丙|丁`
- * stands for every head joined to every tail (甲丙 甲丁 乙丙 乙丁).
+ * stands for every head joined to every tail (甲丙 甲丁 乙丙 乙丁). A circulation module's 传阅主题 is the document's title,
+ * and its 传阅规则 line names the level among the permissions (允许上传附件；秘密).
  */
 export const FIELD_LABELS: Record<FieldKey, string> = {
   docNumber: '文号 字号 文件字 原文号 来文号 行文号 发文号 公文号 文件号 来文文字号 来文档号 来文编号 文件编号 公文编号 原文编号 发文编号 文件编码 来文编码 来文|发文|对方|原文|公文|文件|行文|来函|原件|来件+文号|字号',
   registrationNo: '编号 单号 内部编号 登记流水号 登记号 登记编号 流水号 单据号 顺序号 登记序号 流水编号 办文编号 办文号 单据编号 登记编码 收件编号 收件号 来文登记号 签收编号 签收号 登记号码 总收文号 收文+编号|字号|文号|单号|号码|号|流水号|登记号|序号|总编号|顺序号|总号|单编号|登记编号|编码|登记序号|序列号',
-  title: '文件标题 标题 文件名称 公文标题 文件题目 题目 事由 来文标题 文件名 主题 请求标题 公文名称 收文标题 文件题名 题名 公文题目 来文名称 文件主题 公文主题 文件标题名称 主旨',
+  title: '文件标题 传阅主题 标题 文件名称 公文标题 文件题目 题目 事由 来文标题 文件名 主题 请求标题 公文名称 收文标题 文件题名 题名 公文题目 来文名称 文件主题 公文主题 文件标题名称 主旨',
   issuer: '来文单位 来文机关 发文机关 发文单位 来文机构 发文部门 来文部门 行文单位 成文单位 来文单位名称 发文机构 发送单位 来文方 来函单位 来源单位 印发机关 来件单位 来函机关 发文机关名称 来文机关名称',
-  classification: '密级 秘密等级 密级程度 保密等级 文件密级 密级及保密期限 密级和保密期限 公文密级 机密程度 秘密程度 保密级别 密级等级 来文密级 机密度 密级度 保密密级',
+  classification: '密级 秘密等级 密级程度 保密等级 文件密级 密级及保密期限 密级和保密期限 公文密级 机密程度 秘密程度 保密级别 密级等级 来文密级 机密度 密级度 保密密级 传阅规则',
   classificationPeriod: '保密期限 密期',
   urgency: '紧急程度 缓急 等级 缓急程度 紧急度 急缓程度 办理缓急 公文等级 文件等级 紧急等级 紧急级别 缓急等级 公文缓急 文件缓急',
   copyNumber: '份号',
@@ -113,7 +114,7 @@ export const FIELD_NAME_HINTS: [RegExp, FieldKey][] = [
 /** Words in headings, titles and breadcrumbs that name what kind of page this is. */
 export const KIND_CUES = {
   registration: /收文登记|来文登记|公文登记|收文录入|新建收文|登记收文|收文签收登记|收文签$|创建收文|新增收文|收文新增/,
-  circulation: /传阅单|阅文单|传阅登记|传阅记录单|文件传阅|传阅笺|传阅表|传阅情况/,
+  circulation: /传阅单|阅文单|传阅登记|传阅记录单|文件传阅|传阅笺|传阅表|传阅情况|传阅详情|抄送记录/,
   detail: /处理笺|阅办单|处理单|办理单|呈批件|签报|收文笺|阅办笺|批办单|收文办理|公文详情|收文详情|文件详情|处理签|收文单|办文单|收文处理|处理专用单|阅文处理/,
   list: /待办|待阅|收文列表|收文查询|收文管理|登记簿|已办|公文列表|文件列表|我的待办/,
 } as const;
