@@ -133,7 +133,7 @@ function cueParts(doc: Document, scan: Pick<PageScan, 'titleTexts' | 'navTexts'>
  * holds what an incoming document has — the sender, when it came, its deadline or urgency, or the sender's 文号.
  */
 function ownList(list: ListTable, section: string): boolean {
-  const names = [...(list.header?.children ?? [])].map((cell) => normaliseLabel(cell.textContent ?? ''));
+  const names = [...list.header.children].map((cell) => normaliseLabel(cell.textContent ?? ''));
   if (INCOMING_SECTION.test(section) || !(OWN_SECTION.test(section) || names.some((name) => OWN_COLUMN.test(name)))) return false;
   return ![...list.columns].some(([index, field]) => INCOMING_FIELDS.has(field) || (field === 'docNumber' && /来|收|原文|对方/.test(names[index]!)));
 }
@@ -287,7 +287,7 @@ export function analyzePage(doc: Document, url: string, options: AnalyzeOptions 
     list = undefined;
     for (const [index, field] of records.columns) {
       const cell = records.rows[0]!.children[index];
-      if (cell && (field === 'title' || field === 'docNumber')) scan.candidates.push({ field, raw: cellText(cell, field), strategy: 'label-below', label: records.header!.children[index]?.textContent ?? '', at: cell, editable: false });
+      if (cell && (field === 'title' || field === 'docNumber')) scan.candidates.push({ field, raw: cellText(cell, field), strategy: 'label-below', label: records.header.children[index]?.textContent ?? '', at: cell, editable: false });
     }
   }
   // A long list is a list: its hundreds of checkboxes and 文号 cells need no reading as a single document.

@@ -8,10 +8,9 @@ export interface ListTable {
   shapedRows: number;
   /** The row elements; a row's cells are its children, by the header's column index. */
   rows: Element[];
-  /** The header row. */
-  header?: Element;
+  header: Element;
   /** Every row has the same 标题 / 文号: the records (签收, 分发, 传阅) of one document, not a list of documents. */
-  oneDocument?: boolean;
+  oneDocument: boolean;
 }
 
 /** Every field but 保密期限 and 份号 names a list's column. */
