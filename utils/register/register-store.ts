@@ -6,7 +6,7 @@ import { OPEN_STATUSES, type DocumentDraft, type DocumentRecord, type EventRecor
 import { dueDateOf, supervisionDueOf } from '../documents/due-date';
 import { canTransition, planClosing, TransitionRefused, type ClosingDetails, type ClosingTransition } from './life-cycle';
 import { toIsoDate } from '../deadlines/local-date';
-import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB, type RegisterStores } from './register-db';
+import { DOCUMENT_COUNT, readTransaction, writeChained, type ReadTx, type RegisterDB, type RegisterStores, type WriteTx } from './register-db';
 import { keepStats } from './stats-store';
 import { DEFAULT_NUMBER_FORMAT, formatRegistrationNo } from '../documents/registration-number';
 import { identityKeys, normaliseIdentity } from '../documents/identity';
@@ -204,7 +204,7 @@ export function changeDocument(
       applyNow: (write, chained, statsCurrent) => {
         const circulation = circulationState([...before, ...chained]);
         const next = nextRecord(document, update, timestamp, circulation);
-        const written = Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
+        const written = putChanged(write, statsCurrent, chained, document, next);
         return { result: { document: next, circulation: circulation.recipients }, written };
       },
     };
@@ -237,12 +237,17 @@ export function changeFields(
       keepsStats: { documentsAdded: 0 },
       applyNow: (write, chained, statsCurrent) => {
         const next = nextRecord(document, update, timestamp);
-        const written = Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
+        const written = putChanged(write, statsCurrent, chained, document, next);
         const result = eventsRead.then((before) => ({ document: next, circulation: circulationState([...before, ...chained]).recipients }));
         return { result, written };
       },
     };
   });
+}
+
+/** Puts the changed record back and moves the statistics' buckets from `document` to `next` (when they were current). */
+function putChanged(write: WriteTx, statsCurrent: boolean, chained: readonly EventRecord[], document: DocumentRecord, next: DocumentRecord): Promise<unknown> {
+  return Promise.all([write.objectStore('documents').put(next), keepStats(write, statsCurrent, chained[0]?.sequence ?? 0, document, next)]);
 }
 
 /**
