@@ -82,7 +82,8 @@ describe('the dashboard in Chromium', () => {
     await page.getByTestId('document-actions').locator('[data-action=completed]').click();
     await page.getByTestId('closing-form').locator('button[type=submit]').click();
     await expect.poll(() => page.getByTestId('document-fields').textContent()).toMatch(/办结/);
-    expect(await page.getByTestId('document-actions').locator('[data-action=destroyed]').count()).toBe(1);
+    // Waited for: the fields name 办结 before the actions re-render (办结日期 is one of the fields).
+    await expect.poll(() => page.getByTestId('document-actions').locator('[data-action=destroyed]').count()).toBe(1);
     const history = await send(api, { type: 'register.query', query: { text: '公文处理' } });
     expect(history.data.rows[0]).toMatchObject({ status: 'completed' });
     expect(history.data.rows[0].dueDate).toBeUndefined();
